@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Fritekst",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fritekst", targets: ["fritekst"]),
+        .library(name: "FritekstPipeline", targets: ["FritekstPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+    ],
+    targets: [
+        // C: ICU behind an ICU-free header (see shared/design/system-libraries.md, section 1).
+        .target(name: "CNoICU",
+                linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+        .target(name: "FritekstCore", swiftSettings: swiftSettings),
+        .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
+        .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
+        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstText", "Yams"],
+                swiftSettings: swiftSettings),
+        .target(name: "FritekstCoding", dependencies: ["FritekstCore", "FritekstText", "FritekstLexicon"],
+                swiftSettings: swiftSettings),
+        .target(name: "FritekstAnalysis", dependencies: ["FritekstCore", "FritekstCoding"], swiftSettings: swiftSettings),
+        .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "CXlsxWriter"],
+                swiftSettings: swiftSettings),
+        .target(name: "FritekstPipeline",
+                dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstLexicon", "FritekstCoding",
+                               "FritekstAnalysis", "FritekstReport", "Yams"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "fritekst",
+                          dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+
+        .testTarget(name: "FritekstCoreTests", dependencies: ["FritekstCore"]),
+        .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest"]),
+        .testTarget(name: "FritekstTextTests", dependencies: ["FritekstText"]),
+        .testTarget(name: "FritekstLexiconTests", dependencies: ["FritekstLexicon"]),
+        .testTarget(name: "FritekstCodingTests", dependencies: ["FritekstCoding", "FritekstLexicon", "FritekstText"]),
+        .testTarget(name: "FritekstAnalysisTests", dependencies: ["FritekstAnalysis"]),
+        .testTarget(name: "FritekstReportTests", dependencies: ["FritekstReport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FritekstPipeline"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,74 @@
+/// One respondent's record: identifier, background fields, and the open answer.
+public struct Response: Sendable, Equatable {
+    /// Respondent id as given in the input (or the row number when no id column).
+    public var id: String
+    /// 1-based data row number in the input (header not counted).
+    public var row: Int
+    /// Line in the input file where the record starts (1-based), for messages.
+    public var line: Int
+    /// Background variables by column name (role, employer, office, …).
+    public var fields: [String: String]
+    /// The open answer as read (original form, before normalisation).
+    public var text: String
+
+    /// Creates a response.
+    public init(id: String, row: Int, line: Int, fields: [String: String], text: String) {
+        self.id = id
+        self.row = row
+        self.line = line
+        self.fields = fields
+        self.text = text
+    }
+
+    /// True when the answer has any non-whitespace character.
+    public var isAnswered: Bool {
+        text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+}
+
+/// A rectangular table of string cells with the input line each row began on.
+public struct Table: Sendable {
+    /// Column names, cleaned and unique.
+    public var header: [String]
+    /// Data rows; each has exactly `header.count` cells.
+    public var rows: [[String]]
+    /// For each row, the 1-based line in the file where it began.
+    public var rowLines: [Int]
+
+    /// Creates a table.
+    public init(header: [String], rows: [[String]], rowLines: [Int]) {
+        self.header = header
+        self.rows = rows
+        self.rowLines = rowLines
+    }
+
+    /// Index of a column by name, or nil.
+    public func columnIndex(_ name: String) -> Int? { header.firstIndex(of: name) }
+}
+
+/// Accounting of every input row: read, answered, empty, skipped with its reason.
+public struct RowAccounting: Sendable, Equatable, Codable {
+    /// A row that was not coded, and why.
+    public struct Skip: Sendable, Equatable, Codable, CustomStringConvertible {
+        public var file: String?
+        public var line: Int
+        public var reason: String
+        /// Creates a skip record.
+        public init(file: String? = nil, line: Int, reason: String) { self.file = file; self.line = line; self.reason = reason }
+        /// `file:line: reason`.
+        public var description: String { (file.map { "\($0):" } ?? "line ") + "\(line): \(reason)" }
+    }
+
+    public var rowsRead = 0
+    public var answered = 0
+    public var empty = 0
+    public var skipped: [Skip] = []
+    public var duplicateIDs: [String] = []
+    public var warnings: [String] = []
+
+    /// Creates empty accounting.
+    public init() {}
+
+    /// Rows that were coded (answered or empty), i.e. not skipped.
+    public var coded: Int { answered + empty }
+}

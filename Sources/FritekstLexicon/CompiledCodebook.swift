@@ -1,0 +1,172 @@
+import Foundation
+import FritekstCore
+import FritekstText
+
+/// Lemma candidates and compound parts of one word type.
+public struct LemmaInfo: Sendable, Equatable {
+    /// Lemma candidates, the chosen one first.
+    public var lemmas: [String]
+    /// Compound parts as lemmas (empty when not a compound).
+    public var parts: [String]
+    /// Creates lemma information.
+    public init(lemmas: [String], parts: [String]) { self.lemmas = lemmas; self.parts = parts }
+}
+
+/// Something that can give lemmas and compound parts for a case-folded word type.
+public protocol LemmaProvider: Sendable {
+    /// Lemmas and compound parts of `type`.
+    func lemmaInfo(_ type: String) -> LemmaInfo
+}
+
+/// A codebook compiled against a growing vocabulary: every distinct single-token pattern ("unit")
+/// is resolved once per vocabulary type, and phrases become sequences of units.
+public final class CompiledCodebook {
+    /// A compiled entry.
+    public struct CompiledEntry: Sendable {
+        public var theme: Int
+        public var units: [Int32]
+        public var gaps: [Int]
+        public var weight: Double
+        /// For case-sensitive single words: the exact bytes the original token must have.
+        public var exactForm: [UInt8]?
+        public var label: String
+        public var location: SourceLocation?
+    }
+
+    /// The source codebook.
+    public let codebook: Codebook
+    /// Compiled entries (all themes).
+    public private(set) var entries: [CompiledEntry] = []
+    /// Distinct single-token patterns.
+    public private(set) var units: [TokenPattern] = []
+    /// For each unit, entries that consist of that unit alone.
+    public private(set) var singles: [[Int32]] = []
+    /// For each unit, phrase entries that start with it.
+    public private(set) var phraseStarts: [[Int32]] = []
+    /// Children of each theme (by index), for counting at any level of the tree.
+    public let children: [[Int]]
+
+    private var wordUnits: [String: [Int32]] = [:]
+    private var lemmaUnits: [String: [Int32]] = [:]
+    private var partUnits: [String: [Int32]] = [:]
+    private var prefixedGlobs: [Character: [(Glob, Int32)]] = [:]
+    private var openGlobs: [(Glob, Int32)] = []
+    private var regexes: [(NSRegularExpression, Int32)] = []
+    private let lemmas: (any LemmaProvider)?
+
+    // Per-type resolution (CSR layout): units of type t are typeUnits[typeOffsets[t]..<typeOffsets[t+1]].
+    private var typeOffsets: [Int32] = [0]
+    private var typeUnits: [Int32] = []
+
+    /// Compiles `codebook`; `lemmas` is required when the codebook has lemma or part entries.
+    public init(_ codebook: Codebook, lemmas: (any LemmaProvider)?) throws {
+        self.codebook = codebook
+        self.lemmas = lemmas
+        if codebook.needsMorphology && lemmas == nil {
+            throw FritekstError(.codebook, "codebook uses lemma/part entries but no morphology is available", file: codebook.file)
+        }
+        var index: [String: Int] = [:]
+        for (i, t) in codebook.themes.enumerated() { index[t.id] = i }
+        var kids = Array(repeating: [Int](), count: codebook.themes.count)
+        for (i, t) in codebook.themes.enumerated() { if let p = t.parent, let pi = index[p] { kids[pi].append(i) } }
+        children = kids
+        var unitIndex: [TokenPattern: Int32] = [:]
+        func unit(_ p: TokenPattern) throws -> Int32 {
+            let folded: TokenPattern
+            if case .word(let w) = p { folded = .word(Normalizer.lowercase(w)) } else { folded = p }
+            if let u = unitIndex[folded] { return u }
+            let u = Int32(units.count)
+            unitIndex[folded] = u
+            units.append(folded)
+            singles.append([])
+            phraseStarts.append([])
+            switch folded {
+            case .word(let w): wordUnits[w, default: []].append(u)
+            case .lemma(let l): lemmaUnits[l, default: []].append(u)
+            case .part(let l): partUnits[l, default: []].append(u)
+            case .glob(let g):
+                let glob = Glob(g)
+                if glob.isLiteral { wordUnits[g, default: []].append(u) } else if let c = glob.literalPrefix.first {
+                    prefixedGlobs[c, default: []].append((glob, u))
+                } else { openGlobs.append((glob, u)) }
+            case .regex(let r):
+                do {
+                    let re = try NSRegularExpression(pattern: "^(?:\(r))$")
+                    regexes.append((re, u))
+                } catch {
+                    throw FritekstError(.codebook, "invalid regex '\(r)'", file: codebook.file)
+                }
+            }
+            return u
+        }
+        for (ti, theme) in codebook.themes.enumerated() {
+            for e in theme.entries {
+                let ce: CompiledEntry
+                switch e.pattern {
+                case .token(let p):
+                    var exact: [UInt8]?
+                    if e.caseSensitive, case .word(let w) = p { exact = Array(w.utf8) }
+                    ce = CompiledEntry(theme: ti, units: [try unit(p)], gaps: [], weight: e.weight, exactForm: exact,
+                                       label: e.label, location: e.location)
+                case .phrase(let ps, let gaps):
+                    ce = CompiledEntry(theme: ti, units: try ps.map(unit), gaps: gaps, weight: e.weight, exactForm: nil,
+                                       label: e.label, location: e.location)
+                }
+                let k = Int32(entries.count)
+                entries.append(ce)
+                if ce.units.count == 1 { singles[Int(ce.units[0])].append(k) } else { phraseStarts[Int(ce.units[0])].append(k) }
+            }
+        }
+    }
+
+    /// Number of vocabulary types resolved so far.
+    public var resolvedTypes: Int { typeOffsets.count - 1 }
+
+    /// Resolves every type of `vocabulary` not yet resolved (each type exactly once).
+    public func resolve(_ vocabulary: Vocabulary) {
+        guard vocabulary.count > resolvedTypes else { return }
+        for t in resolvedTypes..<vocabulary.count {
+            let matched = unitsMatching(vocabulary[TypeID(t)])
+            typeUnits.append(contentsOf: matched)
+            typeOffsets.append(Int32(typeUnits.count))
+        }
+    }
+
+    /// Units matching type `t` (the type must be resolved).
+    @inline(__always)
+    public func units(of t: TypeID) -> ArraySlice<Int32> {
+        typeUnits[Int(typeOffsets[Int(t)])..<Int(typeOffsets[Int(t) + 1])]
+    }
+
+    /// True when unit `u` matches type `t`.
+    @inline(__always)
+    public func type(_ t: TypeID, matches u: Int32) -> Bool { units(of: t).contains(u) }
+
+    /// The units a case-folded type matches, computed from scratch.
+    public func unitsMatching(_ type: String) -> [Int32] {
+        var out: [Int32] = []
+        if let w = wordUnits[type] { out += w }
+        if let c = type.first, let gs = prefixedGlobs[c] {
+            for (g, u) in gs where g.matches(type) { out.append(u) }
+        }
+        for (g, u) in openGlobs where g.matches(type) { out.append(u) }
+        if !regexes.isEmpty {
+            let range = NSRange(type.startIndex..., in: type)
+            for (re, u) in regexes where re.firstMatch(in: type, range: range) != nil { out.append(u) }
+        }
+        if let lemmas, !(lemmaUnits.isEmpty && partUnits.isEmpty), type.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+            let info = lemmas.lemmaInfo(type)
+            for l in info.lemmas { if let us = lemmaUnits[l] { out += us } }
+            // A part entry matches the word itself (by any lemma) or any of its compound parts.
+            for l in info.lemmas + info.parts { if let us = partUnits[l] { out += us } }
+            if let us = partUnits[type] { out += us }
+        }
+        if out.count > 1 {
+            out.sort()
+            var dedup: [Int32] = []
+            for u in out where dedup.last != u { dedup.append(u) }
+            out = dedup
+        }
+        return out
+    }
+}

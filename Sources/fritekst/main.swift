@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import FritekstCore
+import FritekstIngest
+import FritekstPipeline
+
+/// The fritekst command line.
+struct Fritekst: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fritekst",
+        abstract: "Code Norwegian free-text survey answers into themes.",
+        version: Provenance.toolVersion,
+        subcommands: [Code.self, Run.self]
+    )
+}
+
+/// Prints a FritekstError as one line and exits with its code.
+func fail(_ error: any Error) -> Never {
+    if let e = error as? FritekstError {
+        FileHandle.standardError.write(Data("fritekst: error: \(e)\n".utf8))
+        exit(e.exitCode)
+    }
+    FileHandle.standardError.write(Data("fritekst: error: \(error)\n".utf8))
+    exit(1)
+}
+
+func report(_ summary: JobSummary, quiet: Bool) {
+    for w in summary.warnings { FileHandle.standardError.write(Data("fritekst: warning: \(w)\n".utf8)) }
+    for s in summary.accounting.skipped {
+        FileHandle.standardError.write(Data("fritekst: skipped row: \(s)\n".utf8))
+    }
+    if !quiet { print(summary.lines.joined(separator: "\n")) }
+}
+
+struct Code: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Code one input file with a codebook and write coded.csv and crosstab.csv.")
+
+    @Argument(help: "Input file (CSV).") var input: String
+    @Option(help: "Codebook (Fritekst YAML or quanteda-style YAML dictionary).") var codebook: String
+    @Option(name: .customLong("id-column"), help: "Column with the respondent id.") var idColumn = "id"
+    @Option(name: .customLong("text-column"), help: "Column with the open answer.") var textColumn = "text"
+    @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
+    @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
+    @Option(help: "Output directory.") var out: String
+    @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
+    @Flag(help: "Treat skipped rows as errors.") var strict = false
+    @Flag(help: "Print nothing but errors and warnings.") var quiet = false
+
+    func run() throws {
+        do {
+            var csv = CSVOptions(strict: strict)
+            if let encoding {
+                guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
+                csv.encoding = e
+            }
+            let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let job = CodingJob(
+                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
+                codebookPath: codebook, groupBy: groups, outputDirectory: out,
+                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible)
+            report(try JobRunner.run(job), quiet: quiet)
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a pipeline file (Pipelines/*.yaml).")
+
+    @Argument(help: "Pipeline file.") var pipeline: String
+    @Flag(help: "Print nothing but errors and warnings.") var quiet = false
+
+    func run() throws {
+        do {
+            let p = try PipelineFile.load(path: pipeline)
+            if !quiet { print("pipeline \(p.name)") }
+            report(try JobRunner.run(p.job), quiet: quiet)
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+Fritekst.main()
