@@ -7,7 +7,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Fritekst",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fritekst", targets: ["fritekst"]),
         .library(name: "FritekstPipeline", targets: ["FritekstPipeline"]),
@@ -36,6 +36,8 @@ let package = Package(
                 dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstLexicon", "FritekstCoding",
                                "FritekstAnalysis", "FritekstReport", "Yams"],
                 swiftSettings: swiftSettings),
+        .executableTarget(name: "fritekst-bench", dependencies: ["FritekstPipeline", "FritekstText", "FritekstCore"],
+                          path: "Benchmarks/fritekst-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst",
                           dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),

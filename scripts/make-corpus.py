@@ -1329,10 +1329,7 @@ def main():
     for r_, (kind, _lang, ptags, sent) in zip(planted_rows, PLANTED):
         text, tags, pol = texts[r_["id"]]
         sent = sent.replace("{FNR}", fnr)
-        if kind == "name":
-            text = sent + " " + text
-        else:
-            text = text + ("\n\n" if "\n" in text else " ") + sent
+        text = text + ("\n\n" if "\n" in text else " ") + sent
         tags = set(tags) | set(ptags)
         texts[r_["id"]] = (text, tags, pol)
         planted[r_["id"]] = kind

@@ -83,12 +83,18 @@ public struct Tokenizer: Sendable {
                 var end: Int
                 if norwegian, let e = urlEnd(p, i) {
                     end = e; kind = .url
-                } else if norwegian, let e = emailEnd(p, i) {
-                    end = e; kind = .email
-                } else if norwegian, cls.isLetter, let e = abbreviationEnd(p, i) {
-                    end = e; kind = .abbreviation
                 } else {
                     (end, kind) = wordEnd(p, i, firstClass: cls)
+                    // Only a word that stops at one of these can be the start of an e-mail address
+                    // or an abbreviation with periods; checking afterwards keeps the common path short.
+                    if norwegian && end < n {
+                        let c = p[end]
+                        if c == 0x40 || c == 0x2E || c == 0x5F || c == 0x2B || c == 0x2D, let e = emailEnd(p, i) {
+                            end = e; kind = .email
+                        } else if c == 0x2E, cls.isLetter, let e = abbreviationEnd(p, i) {
+                            end = e; kind = .abbreviation
+                        }
+                    }
                 }
                 // Sentence boundary before this token?
                 if sawToken {

@@ -1,0 +1,118 @@
+import Foundation
+import FritekstCore
+import FritekstPipeline
+import FritekstText
+
+// Benchmarks (not tests): generated survey corpora, stage by stage and end to end.
+// Usage: fritekst-bench [text-mb N] | [job ROWS...]   (release build: swift run -c release fritekst-bench)
+
+/// Deterministic generator of survey-like answers from the bundled corpus's answers.
+struct CorpusGenerator {
+    let sentences: [String]
+    var rng: SplitMix
+
+    init(seedCorpus: String, seed: UInt64 = 7) throws {
+        var all: [String] = []
+        let text = try String(contentsOfFile: seedCorpus, encoding: .utf8)
+        // Cheap sentence harvest: split the whole file on sentence ends; keep pieces with letters.
+        for piece in text.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" }) {
+            let s = piece.trimmingCharacters(in: .whitespaces)
+            if s.count > 20 && !s.contains(",R0") && !s.hasPrefix("id,") && !s.contains("\"") { all.append(s) }
+        }
+        sentences = all
+        rng = SplitMix(state: seed)
+    }
+
+    mutating func answer() -> String {
+        let n = Int(rng.next() % 6) + 1
+        var parts: [String] = []
+        for _ in 0..<n { parts.append(sentences[Int(rng.next() % UInt64(sentences.count))] + ".") }
+        return parts.joined(separator: rng.next() % 7 == 0 ? "\n" : " ")
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func peakRSSMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let seedCorpus = root.appendingPathComponent("Corpora/nav-2019/survey.csv").path
+let args = Array(CommandLine.arguments.dropFirst())
+
+func textStage(megabytes: Int) throws {
+    var gen = try CorpusGenerator(seedCorpus: seedCorpus)
+    var answers: [String] = []
+    var bytes = 0
+    while bytes < megabytes * 1_000_000 { let a = gen.answer(); bytes += a.utf8.count; answers.append(a) }
+    for mode in [TokenizerMode.quanteda, .norwegian] {
+        var interner = Interner()
+        let tokenizer = Tokenizer(mode: mode)
+        var tokens: [Token] = []
+        var count = 0
+        let t0 = Date()
+        for a in answers {
+            tokens.removeAll(keepingCapacity: true)
+            interner.tokens(of: a, tokenizer: tokenizer, into: &tokens)
+            count += tokens.count
+        }
+        let s = Date().timeIntervalSince(t0)
+        print(String(format: "text stage %@: %d answers, %.1f MB, %d tokens, %d surface forms, %d types: %.3f s, %.0f MB/s, %.0f k answers/s, peak RSS %.0f MB",
+                     mode.rawValue, answers.count, Double(bytes) / 1e6, count, interner.surfaceCount, interner.vocabulary.count, s,
+                     Double(bytes) / 1e6 / s, Double(answers.count) / s / 1000, peakRSSMB()))
+    }
+}
+
+func job(rows: Int, codebook: String) throws {
+    var gen = try CorpusGenerator(seedCorpus: seedCorpus)
+    let dir = root.appendingPathComponent("Benchmarks/corpora").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = "\(dir)/bench-\(rows).csv"
+    if !FileManager.default.fileExists(atPath: path) {
+        var out = "id,role,employer,text\n"
+        let roles = ["veileder", "kontorleder", "fagansvarlig", "annet", "mellomleder", "merkantil"]
+        for i in 0..<rows {
+            let a = gen.answer().replacingOccurrences(of: "\"", with: "\"\"")
+            out += "B\(i),\(roles[i % roles.count]),\(i % 5 < 3 ? "statlig" : "kommunal"),\"\(a)\"\n"
+        }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+    let t0 = Date()
+    let summary = try JobRunner.run(CodingJob(
+        inputs: [JobInput(path: path, mapping: .init(id: "id", text: "text"))],
+        codebookPath: codebook, groupBy: ["role", "employer"], outputDirectory: "\(dir)/out-\(rows)",
+        outputs: [.codedCSV, .crosstabCSV], reproducible: true, lemmaProvider: nil))
+    let s = Date().timeIntervalSince(t0)
+    print(String(format: "job %@ %d rows (%.1f MB): %.2f s, %.0f rows/s, %.1f MB/s, peak RSS %.0f MB, answered %d",
+                 (codebook as NSString).lastPathComponent, rows, size / 1e6, s, Double(rows) / s, size / 1e6 / s, peakRSSMB(),
+                 summary.accounting.answered))
+}
+
+do {
+    if args.first == "text-mb" {
+        try textStage(megabytes: Int(args.dropFirst().first ?? "50") ?? 50)
+    } else {
+        let sizes = args.first == "job" ? args.dropFirst().compactMap { Int($0) } : [10_000, 100_000, 1_000_000]
+        for n in sizes {
+            for cb in ["Lexicons/nav/quanteda.yaml", "Lexicons/nav/codebook.yaml"] {
+                try job(rows: n, codebook: root.appendingPathComponent(cb).path)
+            }
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("fritekst-bench: \(error)\n".utf8))
+    exit(1)
+}
