@@ -130,13 +130,14 @@ public enum JobRunner {
             codings.append(coded)
         }
 
-        let themeIDs = codebook.themes.map(\.id)
+        let visible = codebook.visibleThemes.map(\.theme)
+        let themeIDs = visible.map(\.id)
         var codedPerTheme = Array(repeating: 0, count: themeIDs.count)
         var respondents: [CodedRespondent] = []
         respondents.reserveCapacity(responses.count)
         for (r, c) in zip(responses, codings) {
-            var flags = Array(repeating: false, count: themeIDs.count)
-            for h in c.hits { flags[h.theme] = true; codedPerTheme[h.theme] += 1 }
+            let flags = c.visibleFlags(codebook)
+            for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
             let groups = job.groupBy.map { g -> String in
                 let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 return v.isEmpty ? missingGroup : v
@@ -166,18 +167,17 @@ public enum JobRunner {
             }
         }
         try staged.commit()
-        return JobSummary(accounting: accounting, themes: codebook.themes, codedPerTheme: codedPerTheme,
+        return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
                           warnings: accounting.warnings, seconds: Date().timeIntervalSince(started))
     }
 
     static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook) -> Data {
         var w = CSVWriter()
-        let themes = compiled.codebook.themes
-        w.row(["id"] + themes.map(\.id) + ["evidence"])
+        let codebook = compiled.codebook
+        w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])
         for (r, c) in zip(responses, codings) {
-            var flags = Array(repeating: "0", count: themes.count)
-            for h in c.hits { flags[h.theme] = "1" }
+            let flags = c.visibleFlags(codebook).map { $0 ? "1" : "0" }
             w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled)])
         }
         return w.data
