@@ -28,6 +28,26 @@ public struct ThemeHit: Sendable, Equatable {
     public var viaChildren: Bool
 }
 
+/// How one theme was decided for one answer (for `fritekst explain`).
+public struct ThemeTrace: Sendable, Equatable {
+    public var theme: Int
+    /// Matches that counted.
+    public var kept: [Match]
+    /// Matches dropped because a longer match of the same theme overlapped them.
+    public var overlapped: [Match]
+    /// Matches blocked by an exclusion, with the blocking exclusion match.
+    public var blocked: [(Match, Match)]
+    public var score: Double
+    public var minScore: Double
+    public var coded: Bool
+
+    /// Equality on everything but the blocked pairs' identity.
+    public static func == (l: ThemeTrace, r: ThemeTrace) -> Bool {
+        l.theme == r.theme && l.kept == r.kept && l.overlapped == r.overlapped && l.blocked.map(\.0) == r.blocked.map(\.0)
+            && l.blocked.map(\.1) == r.blocked.map(\.1) && l.score == r.score && l.minScore == r.minScore && l.coded == r.coded
+    }
+}
+
 /// The coding of one answer.
 public struct CodedAnswer: Sendable, Equatable {
     /// Themes whose score reached their minimum, in codebook order.
@@ -53,29 +73,53 @@ public struct Coder {
 
     /// Codes one answer; `text` is the original UTF-8 answer the token ranges point into.
     public func code(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> CodedAnswer {
+        var traces: [ThemeTrace]? = nil
+        return run(tokens: tokens, text: text, traces: &traces)
+    }
+
+    /// Codes one answer and tells, per theme with any candidate match, what fired, what was blocked and why.
+    public func explain(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> (CodedAnswer, [ThemeTrace]) {
+        var traces: [ThemeTrace]? = []
+        let coded = run(tokens: tokens, text: text, traces: &traces)
+        return (coded, (traces ?? []).sorted { $0.theme < $1.theme })
+    }
+
+    private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
         let themeCount = compiled.codebook.themes.count
         var byTheme = Array(repeating: [Match](), count: themeCount)
         collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
                 entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-        if !compiled.hasRulesOrExclusions {
-            for t in 0..<themeCount where !byTheme[t].isEmpty { settle(t, byTheme[t], &coded, &results) }
+        if !compiled.hasRulesOrExclusions && traces == nil {
+            for t in 0..<themeCount where !byTheme[t].isEmpty { _ = settle(t, byTheme[t], &coded, &results) }
         } else {
-            var blocked = Array(repeating: [Match](), count: themeCount)
+            var blockers = Array(repeating: [Match](), count: themeCount)
             if !compiled.exclusions.isEmpty {
                 collect(tokens: tokens, text: text, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
-                        entries: compiled.exclusions, sourceOffset: 0) { blocked[$0].append($1) }
+                        entries: compiled.exclusions, sourceOffset: 0) { blockers[$0].append($1) }
             }
             for t in compiled.evaluationOrder {
-                var matches = byTheme[t]
+                var candidates = byTheme[t]
                 for ri in compiled.rulesOfTheme[t] {
-                    matches += ruleMatches(ri, tokens: tokens, results: results)
+                    candidates += ruleMatches(ri, tokens: tokens, results: results)
                 }
-                if !blocked[t].isEmpty {
-                    matches.removeAll { m in blocked[t].contains { $0.firstToken < m.endToken && m.firstToken < $0.endToken } }
+                var blocked: [(Match, Match)] = []
+                if !blockers[t].isEmpty {
+                    candidates.removeAll { m in
+                        if let b = blockers[t].first(where: { $0.firstToken < m.endToken && m.firstToken < $0.endToken }) {
+                            blocked.append((m, b)); return true
+                        }
+                        return false
+                    }
                 }
-                if !matches.isEmpty { settle(t, matches, &coded, &results) }
+                var kept: [Match] = [], score = 0.0
+                if !candidates.isEmpty { (kept, score) = settle(t, candidates, &coded, &results) }
+                if traces != nil && (!candidates.isEmpty || !blocked.isEmpty) {
+                    let overlapped = candidates.filter { c in !kept.contains(c) }
+                    traces?.append(ThemeTrace(theme: t, kept: kept, overlapped: overlapped, blocked: blocked, score: score,
+                                              minScore: compiled.codebook.themes[t].minScore, coded: coded[t]))
+                }
             }
         }
         // A parent theme counts when any descendant does.
@@ -92,13 +136,14 @@ public struct Coder {
     }
 
     /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.
-    private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) {
+    private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) -> ([Match], Double) {
         let kept = Self.resolveOverlaps(matches)
         let score = kept.reduce(0.0) { $0 + compiled.weight(ofSource: $1.entry) }
         if score >= compiled.codebook.themes[t].minScore {
             coded[t] = true
             results[t] = ThemeHit(theme: t, score: score, matches: kept, viaChildren: false)
         }
+        return (kept, score)
     }
 
     /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.

@@ -242,9 +242,10 @@ public final class CompiledCodebook {
         }
         if let lemmas, !(lemmaUnits.isEmpty && partUnits.isEmpty), type.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
             let info = lemmas.lemmaInfo(type)
-            for l in info.lemmas { if let us = lemmaUnits[l] { out += us } }
+            // Lemma entries match the chosen lemma only: a form like "leder" must not match lemma "lede".
+            if let l = info.lemmas.first, let us = lemmaUnits[l] { out += us }
             // A part entry matches the word itself (by any lemma) or any of its compound parts.
-            for l in info.lemmas + info.parts { if let us = partUnits[l] { out += us } }
+            for l in info.lemmas.prefix(1) + info.parts { if let us = partUnits[l] { out += us } }
             if let us = partUnits[type] { out += us }
         }
         if out.count > 1 {
