@@ -2,6 +2,7 @@ import FritekstAnalysis
 import FritekstCoding
 import FritekstCore
 import FritekstLexicon
+import FritekstMorphology
 import FritekstText
 
 /// Looks into single answers and concordances: the library side of `fritekst explain` and `fritekst kwic`.
@@ -24,7 +25,7 @@ public enum Inspect {
         let compiled = try CompiledCodebook(cb, lemmas: try JobRunner.defaultLemmas(for: cb))
         var interner = Interner()
         var tokens: [Token] = []
-        if response.isAnswered { interner.tokens(of: response.text, tokenizer: Tokenizer(mode: cb.tokenizerMode), into: &tokens) }
+        if response.isAnswered { interner.tokens(of: response.text, tokenizer: compiled.tokenizer, into: &tokens) }
         compiled.resolve(interner.vocabulary)
         var text = response.text
         let (coded, traces) = text.withUTF8 { Coder(compiled).explain(tokens: tokens, text: $0) }
@@ -56,4 +57,65 @@ public enum Inspect {
         }
         return (lines, accounting)
     }
+}
+
+/// What the text stage and the morphology made of one token (the `fritekst analyze` JSON shape).
+public struct TokenAnalysis: Sendable, Codable, Equatable {
+    public var original: String
+    public var normalized: String
+    public var sentence: Int
+    public var start: Int
+    public var end: Int
+    public var stem: String
+    public var lemma: String
+    public var lemmas: [String]
+    public var parts: [String]
+    public var flags: [String]
+    public var suggestion: String?
+}
+
+extension Inspect {
+    /// Normalises, tokenises and analyses `text` token by token (morphology once per type).
+    public static func analyze(_ text: String, morphology: Morphology) -> [TokenAnalysis] {
+        let tokenizer = Tokenizer(mode: .norwegian, knownWord: { morphology.isKnownWord($0) })
+        var interner = Interner()
+        var tokens: [Token] = []
+        interner.tokens(of: text, tokenizer: tokenizer, into: &tokens)
+        let bytes = Array(text.utf8)
+        var perType: [TypeID: WordAnalysis] = [:]
+        return tokens.map { t in
+            let normalized = interner.vocabulary[t.type]
+            var flags: [String] = []
+            switch t.kind {
+            case .word: break
+            case .number: flags.append("number")
+            case .abbreviation: flags.append("abbreviation")
+            case .email: flags.append("email")
+            case .url: flags.append("url")
+            case .symbol: flags.append("symbol")
+            }
+            let original = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self)
+            if original.contains("\n") { flags.append("line_break_repaired") }
+            guard t.kind == .word, normalized.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+                return TokenAnalysis(original: original, normalized: normalized, sentence: Int(t.sentence), start: Int(t.start),
+                                     end: Int(t.end), stem: normalized, lemma: normalized, lemmas: [normalized], parts: [], flags: flags,
+                                     suggestion: nil)
+            }
+            let a = perType[t.type] ?? morphology.analyze(normalized)
+            perType[t.type] = a
+            if !a.known { flags.append("unknown") }
+            if a.suggestion != nil { flags.append("spelling_suggestion") }
+            if let v = a.variety { flags.append(v.rawValue) }
+            return TokenAnalysis(original: original, normalized: normalized, sentence: Int(t.sentence), start: Int(t.start), end: Int(t.end),
+                                 stem: a.stem, lemma: a.lemma, lemmas: a.lemmas.isEmpty ? [a.lemma] : a.lemmas, parts: a.parts,
+                                 flags: flags, suggestion: a.suggestion)
+        }
+    }
+}
+
+/// The JSON document `fritekst analyze --format json` prints.
+public struct AnalyzeOutput: Codable, Sendable {
+    public var tokens: [TokenAnalysis]
+    /// Creates the document.
+    public init(tokens: [TokenAnalysis]) { self.tokens = tokens }
 }
