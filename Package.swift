@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "FritekstCore", swiftSettings: swiftSettings),
         .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
         .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
-        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstText", "Yams"],
+        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "Yams"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstCoding", dependencies: ["FritekstCore", "FritekstText", "FritekstLexicon"],
                 swiftSettings: swiftSettings),
