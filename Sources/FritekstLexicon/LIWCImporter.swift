@@ -34,7 +34,8 @@ extension DictionaryImporter {
             if f.isEmpty { continue }
             if f.count == 1 && f[0].text == "%" { closed = true; break }
             guard let number = Int(f[0].text), number >= 0 else {
-                throw fail("category header line must be 'number<TAB>name'; '\(f[0].text)' is not a number", line.number, f[0].column)
+                throw fail("category header line must be 'number<TAB>name'; '\(f[0].text)' is not a number (is the header missing its closing %?)",
+                           line.number, f[0].column)
             }
             guard f.count >= 2 else {
                 throw fail("category \(number) has no name", line.number, f[0].column + f[0].text.count)

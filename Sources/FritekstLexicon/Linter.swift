@@ -69,8 +69,13 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
 public struct LintOptions: Sendable {
     /// A glob (or regex) matching more than this share of the corpus's word types is over-broad.
     public var broadShare: Double
+    /// ... and at least this many types (so that a tiny corpus does not flag every glob).
+    public var broadMinimumTypes: Int
     /// Creates options.
-    public init(broadShare: Double = 0.02) { self.broadShare = broadShare }
+    public init(broadShare: Double = 0.02, broadMinimumTypes: Int = 5) {
+        self.broadShare = broadShare
+        self.broadMinimumTypes = broadMinimumTypes
+    }
 }
 
 /// Checks a codebook for structural errors, patterns that can never match, duplicates and,
@@ -405,7 +410,7 @@ public enum Linter {
             }
             guard !wordTypes.isEmpty else { break }
             let share = Double(count) / Double(wordTypes.count)
-            if share > options.broadShare {
+            if share > options.broadShare && count >= options.broadMinimumTypes {
                 let examples = wordTypes.filter { compiled.type(TypeID($0), matches: u) }.prefix(5).map { vocabulary[TypeID($0)] }
                 let o = origin[k]
                 let theme = codebook.themes[o.theme]
@@ -435,12 +440,13 @@ public enum Linter {
                 }
             }
         }
+        let answered = corpus.filter { !$0.allSatisfy(\.isWhitespace) }.count
         for (k, m) in matched.enumerated() where !m {
             let o = origin[k]
             let theme = codebook.themes[o.theme]
             let e = theme.entries[o.entry]
             findings.append(LintFinding(.warning, .noCorpusMatch,
-                                        "entry \(e.label) of theme '\(theme.id)' matches nothing in the corpus (\(corpus.count) answers)",
+                                        "entry \(e.label) of theme '\(theme.id)' matches nothing in the corpus (\(answered) answers)",
                                         at: loc(e, theme), file: file))
         }
         return findings

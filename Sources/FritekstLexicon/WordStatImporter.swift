@@ -52,7 +52,7 @@ extension DictionaryImporter {
                 }
                 let rawWeight = weightText.inner.trimmingCharacters(in: .whitespaces)
                 guard let weight = Double(rawWeight.replacingOccurrences(of: ",", with: ".")), weight.isFinite else {
-                    throw fail("weight '(\(weightText.inner))' is not a number", line.number, col + weightText.offset + 1)
+                    throw fail("weight '(\(weightText.inner))' is not a number", line.number, col + weightText.offset)
                 }
                 var term = String(content[..<content.index(content.startIndex, offsetBy: weightText.offset)]).trimmingCharacters(in: .whitespaces)
                 if term.hasPrefix("@") { term.removeFirst() }
