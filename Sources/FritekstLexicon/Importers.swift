@@ -164,10 +164,10 @@ public enum DictionaryImporter {
     }
 
     /// The entry pattern for a dictionary term: words split on spaces (and `_` when `underscores`),
-    /// lower-cased; a wildcard (`*`, and `?` when `questionMark`) makes a glob, several words a phrase of globs.
+    /// NFC-normalised and lower-cased; a wildcard (`*`, and `?` when `questionMark`) makes a glob, several words a phrase of globs.
     static func pattern(term: String, underscores: Bool, questionMark: Bool,
                         fail: (String) -> FritekstError) throws -> EntryPattern {
-        let words = term.split(whereSeparator: { $0.isWhitespace || (underscores && $0 == "_") }).map { Normalizer.lowercase(String($0)) }
+        let words = term.split(whereSeparator: { $0.isWhitespace || (underscores && $0 == "_") }).map { Normalizer.lowercase(Normalizer.nfc(String($0))) }
         if words.isEmpty { throw fail("empty term") }
         if words.count == 1 {
             let w = words[0]

@@ -92,11 +92,8 @@ public enum Linter {
                 let imported = try DictionaryImporter.importFile(path: path, format: format)
                 codebook = imported.codebook
                 notes = imported.notes.map { LintFinding(.note, .notChecked, $0, at: nil, file: path) }
-            } else if let data = FileManager.default.contents(atPath: path) {
-                let (text, decodeNotes) = try DictionaryImporter.decode(data, file: path)
-                notes = decodeNotes.map { LintFinding(.note, .notChecked, $0, at: nil, file: path) }
-                codebook = try CodebookLoader.load(yaml: text, file: path)
             } else {
+                // YAML goes through the same loader as `fritekst code`, so lint accepts exactly what coding accepts.
                 codebook = try CodebookLoader.load(path: path)
             }
         } catch let e as FritekstError {

@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    @Test func windows1252DictionaryImportsWithANote() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dic = dir + "/ansi.dic"
+        let text = try String(contentsOfFile: CLI.fixture("Tests/Fixtures/lexicon/nav.dic"), encoding: .utf8)
+        try #require(text.data(using: .windowsCP1252)).write(to: URL(fileURLWithPath: dic))
+        let r = try CLI.run(["lexicon", "import", dic])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Windows-1252"))
+        #expect(r.stdout.contains("      - word: \"lønnstilskudd\"\n") && r.stdout.contains("      - glob: \"må-oppgave*\"\n"))
+    }
+
     @Test func malformedDictionaryFailsWithOneLocatedLineAndNoOutput() throws {
         let dir = CLI.tempDir()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -117,6 +117,13 @@ func codebookError(_ body: () throws -> Any) -> FritekstError? {
         #expect(cb.themes[3].entries.last?.pattern == .phrase([.glob("varig"), .glob("tilrettelagt"), .glob("arbeid")], gaps: [0, 0]))
     }
 
+    @Test func decomposedLettersAreComposed() throws {
+        // "MÅ" written with a combining ring (NFD), as some editors save it, must still match "må".
+        let r = try DictionaryImporter.importWordStat(text: "TID\n\tMA\u{030A}-OPPGAVE* (1)\n", file: "nfd.cat")
+        #expect(r.codebook.themes[0].entries[0].pattern == .token(.glob("må-oppgave*")))
+        #expect(Linter.lint(r.codebook).isEmpty)
+    }
+
     @Test func spacesIndentationAndRulesAreNoted() throws {
         let r = try DictionaryImporter.importWordStat(text: """
             NEGASJON
