@@ -20,12 +20,15 @@ let package = Package(
         // C: ICU behind an ICU-free header (see shared/design/system-libraries.md, section 1).
         .target(name: "CNoICU",
                 linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),          // no .pc file
+        .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev", "hunspell-no"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         .target(name: "FritekstCore", swiftSettings: swiftSettings),
         .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
         .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
-        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "Yams"],
+        .target(name: "FritekstMorphology", dependencies: ["CStemmer", "CHunspell"], swiftSettings: swiftSettings),
+        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "Yams"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstCoding", dependencies: ["FritekstCore", "FritekstText", "FritekstLexicon"],
                 swiftSettings: swiftSettings),
@@ -33,7 +36,7 @@ let package = Package(
         .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "CXlsxWriter"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstPipeline",
-                dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstLexicon", "FritekstCoding",
+                dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "FritekstLexicon", "FritekstCoding",
                                "FritekstAnalysis", "FritekstReport", "Yams"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-bench", dependencies: ["FritekstPipeline", "FritekstText", "FritekstCore"],
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "FritekstCoreTests", dependencies: ["FritekstCore"]),
         .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest"]),
         .testTarget(name: "FritekstTextTests", dependencies: ["FritekstText"]),
+        .testTarget(name: "FritekstMorphologyTests", dependencies: ["FritekstMorphology"], resources: [.copy("Resources")]),
         .testTarget(name: "FritekstLexiconTests", dependencies: ["FritekstLexicon"]),
         .testTarget(name: "FritekstCodingTests", dependencies: ["FritekstCoding", "FritekstLexicon", "FritekstText"]),
         .testTarget(name: "FritekstAnalysisTests", dependencies: ["FritekstAnalysis"]),

@@ -28,6 +28,26 @@ public struct ThemeHit: Sendable, Equatable {
     public var viaChildren: Bool
 }
 
+/// How one theme was decided for one answer (for `fritekst explain`).
+public struct ThemeTrace: Sendable, Equatable {
+    public var theme: Int
+    /// Matches that counted.
+    public var kept: [Match]
+    /// Matches dropped because a longer match of the same theme overlapped them.
+    public var overlapped: [Match]
+    /// Matches blocked by an exclusion, with the blocking exclusion match.
+    public var blocked: [(Match, Match)]
+    public var score: Double
+    public var minScore: Double
+    public var coded: Bool
+
+    /// Equality on everything but the blocked pairs' identity.
+    public static func == (l: ThemeTrace, r: ThemeTrace) -> Bool {
+        l.theme == r.theme && l.kept == r.kept && l.overlapped == r.overlapped && l.blocked.map(\.0) == r.blocked.map(\.0)
+            && l.blocked.map(\.1) == r.blocked.map(\.1) && l.score == r.score && l.minScore == r.minScore && l.coded == r.coded
+    }
+}
+
 /// The coding of one answer.
 public struct CodedAnswer: Sendable, Equatable {
     /// Themes whose score reached their minimum, in codebook order.
@@ -53,38 +73,53 @@ public struct Coder {
 
     /// Codes one answer; `text` is the original UTF-8 answer the token ranges point into.
     public func code(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> CodedAnswer {
-        let entries = compiled.entries
-        var raw: [Match] = []
-        let n = tokens.count
-        for pos in 0..<n {
-            let tok = tokens[pos]
-            for u in compiled.units(of: tok.type) {
-                for e in compiled.singles[Int(u)] {
-                    let entry = entries[Int(e)]
-                    if let exact = entry.exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
-                    raw.append(Match(entry: e, firstToken: Int32(pos), endToken: Int32(pos + 1), start: tok.start, end: tok.end,
-                                     sentence: tok.sentence))
-                }
-                for e in compiled.phraseStarts[Int(u)] {
-                    let entry = entries[Int(e)]
-                    if let last = matchPhrase(entry, from: pos, tokens: tokens) {
-                        raw.append(Match(entry: e, firstToken: Int32(pos), endToken: Int32(last + 1), start: tok.start,
-                                         end: tokens[last].end, sentence: tok.sentence))
-                    }
-                }
-            }
-        }
+        var traces: [ThemeTrace]? = nil
+        return run(tokens: tokens, text: text, traces: &traces)
+    }
+
+    /// Codes one answer and tells, per theme with any candidate match, what fired, what was blocked and why.
+    public func explain(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> (CodedAnswer, [ThemeTrace]) {
+        var traces: [ThemeTrace]? = []
+        let coded = run(tokens: tokens, text: text, traces: &traces)
+        return (coded, (traces ?? []).sorted { $0.theme < $1.theme })
+    }
+
+    private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
         let themeCount = compiled.codebook.themes.count
         var byTheme = Array(repeating: [Match](), count: themeCount)
-        for m in raw { byTheme[entries[Int(m.entry)].theme].append(m) }
+        collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
+                entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-        for t in 0..<themeCount where !byTheme[t].isEmpty {
-            let kept = Self.resolveOverlaps(byTheme[t])
-            let score = kept.reduce(0.0) { $0 + entries[Int($1.entry)].weight }
-            if score >= compiled.codebook.themes[t].minScore {
-                coded[t] = true
-                results[t] = ThemeHit(theme: t, score: score, matches: kept, viaChildren: false)
+        if !compiled.hasRulesOrExclusions && traces == nil {
+            for t in 0..<themeCount where !byTheme[t].isEmpty { _ = settle(t, byTheme[t], &coded, &results) }
+        } else {
+            var blockers = Array(repeating: [Match](), count: themeCount)
+            if !compiled.exclusions.isEmpty {
+                collect(tokens: tokens, text: text, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
+                        entries: compiled.exclusions, sourceOffset: 0) { blockers[$0].append($1) }
+            }
+            for t in compiled.evaluationOrder {
+                var candidates = byTheme[t]
+                for ri in compiled.rulesOfTheme[t] {
+                    candidates += ruleMatches(ri, tokens: tokens, results: results)
+                }
+                var blocked: [(Match, Match)] = []
+                if !blockers[t].isEmpty {
+                    candidates.removeAll { m in
+                        if let b = blockers[t].first(where: { $0.firstToken < m.endToken && m.firstToken < $0.endToken }) {
+                            blocked.append((m, b)); return true
+                        }
+                        return false
+                    }
+                }
+                var kept: [Match] = [], score = 0.0
+                if !candidates.isEmpty { (kept, score) = settle(t, candidates, &coded, &results) }
+                if traces != nil && (!candidates.isEmpty || !blocked.isEmpty) {
+                    let overlapped = candidates.filter { c in !kept.contains(c) }
+                    traces?.append(ThemeTrace(theme: t, kept: kept, overlapped: overlapped, blocked: blocked, score: score,
+                                              minScore: compiled.codebook.themes[t].minScore, coded: coded[t]))
+                }
             }
         }
         // A parent theme counts when any descendant does.
@@ -97,7 +132,93 @@ public struct Coder {
             return any
         }
         for t in 0..<themeCount where compiled.codebook.themes[t].parent == nil { _ = propagate(t) }
-        return CodedAnswer(hits: results.compactMap { $0 }, tokenCount: n)
+        return CodedAnswer(hits: results.compactMap { $0 }, tokenCount: tokens.count)
+    }
+
+    /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.
+    private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) -> ([Match], Double) {
+        let kept = Self.resolveOverlaps(matches)
+        let score = kept.reduce(0.0) { $0 + compiled.weight(ofSource: $1.entry) }
+        if score >= compiled.codebook.themes[t].minScore {
+            coded[t] = true
+            results[t] = ThemeHit(theme: t, score: score, matches: kept, viaChildren: false)
+        }
+        return (kept, score)
+    }
+
+    /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.
+    private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, singles: [[Int32]], phrases: [[Int32]],
+                         entries: [CompiledCodebook.CompiledEntry], sourceOffset: Int32, add: (Int, Match) -> Void) {
+        for pos in 0..<tokens.count {
+            let tok = tokens[pos]
+            for u in compiled.units(of: tok.type) {
+                for e in singles[Int(u)] {
+                    let entry = entries[Int(e)]
+                    if let exact = entry.exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
+                    add(entry.theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
+                                           start: tok.start, end: tok.end, sentence: tok.sentence))
+                }
+                for e in phrases[Int(u)] {
+                    let entry = entries[Int(e)]
+                    if let last = matchPhrase(entry, from: pos, tokens: tokens) {
+                        add(entry.theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
+                                               start: tok.start, end: tokens[last].end, sentence: tok.sentence))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Spans where one side of a rule occurs: tokens matching any of its units, and the counted matches of referenced themes.
+    private func occurrences(units: [Int32], themes: [Int], tokens: [Token], results: [ThemeHit?]) -> [(Int32, Int32)] {
+        var out: [(Int32, Int32)] = []
+        if !units.isEmpty {
+            for (pos, tok) in tokens.enumerated() where compiled.units(of: tok.type).contains(where: units.contains) {
+                out.append((Int32(pos), Int32(pos + 1)))
+            }
+        }
+        for t in themes { if let hit = results[t] { out += hit.matches.map { ($0.firstToken, $0.endToken) } } }
+        return out
+    }
+
+    /// Matches contributed by rule `ri` (source index entries.count + ri).
+    private func ruleMatches(_ ri: Int, tokens: [Token], results: [ThemeHit?]) -> [Match] {
+        let rule = compiled.rules[ri]
+        let aSpans = occurrences(units: rule.aUnits, themes: rule.aThemes, tokens: tokens, results: results)
+        if aSpans.isEmpty { return [] }
+        let bSpans = occurrences(units: rule.bUnits, themes: rule.bThemes, tokens: tokens, results: results)
+        let source = Int32(compiled.entries.count + ri)
+        var out: [Match] = []
+        func sameScope(_ a: (Int32, Int32), _ b: (Int32, Int32)) -> Bool {
+            rule.scope == .answer || tokens[Int(a.0)].sentence == tokens[Int(b.0)].sentence
+        }
+        // Tokens strictly between the two spans must be fewer than the window.
+        func distance(_ first: (Int32, Int32), _ second: (Int32, Int32)) -> Int? {
+            second.0 >= first.1 ? Int(second.0 - first.1) : nil
+        }
+        func make(_ from: Int32, _ to: Int32) -> Match {
+            Match(entry: source, firstToken: from, endToken: to, start: tokens[Int(from)].start, end: tokens[Int(to - 1)].end,
+                  sentence: tokens[Int(from)].sentence)
+        }
+        for a in aSpans {
+            var partner: (Int32, Int32)?
+            for b in bSpans where sameScope(a, b) && !(a.0 < b.1 && b.0 < a.1) {
+                let d: Int?
+                switch rule.op {
+                case .near, .notNear: d = distance(a, b) ?? distance(b, a)
+                case .before: d = distance(a, b)
+                case .after: d = distance(b, a)
+                }
+                if let d, d < rule.window { partner = b; break }
+            }
+            switch rule.op {
+            case .notNear:
+                if partner == nil { out.append(make(a.0, a.1)) }
+            default:
+                if let b = partner { out.append(make(min(a.0, b.0), max(a.1, b.1))) }
+            }
+        }
+        return out
     }
 
     /// Longest-match-wins selection of non-overlapping matches, returned in text order.
@@ -140,6 +261,12 @@ public struct Coder {
 }
 
 extension CodedAnswer {
+    /// Coded flags for the codebook's visible themes, in codebook order.
+    public func visibleFlags(_ codebook: Codebook) -> [Bool] {
+        let visible = codebook.visibleThemes
+        return visible.map { v in hits.contains { $0.theme == v.index } }
+    }
+
     /// Evidence as one line: `theme[entry «matched text»; …] | …`, themes in codebook order.
     public func evidence(text: String, compiled: CompiledCodebook) -> String {
         let bytes = Array(text.utf8)
@@ -148,7 +275,7 @@ extension CodedAnswer {
             let items = hit.matches.map { m -> String in
                 let matched = String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
                     .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-                return "\(compiled.entries[Int(m.entry)].label) «\(matched)»"
+                return "\(compiled.label(ofSource: m.entry)) «\(matched)»"
             }
             parts.append("\(compiled.codebook.themes[hit.theme].id)[\(items.joined(separator: "; "))]")
         }

@@ -77,6 +77,61 @@ public struct Entry: Sendable, Equatable {
     }
 }
 
+/// One side of a rule: a single-token pattern or a reference to a whole theme (`#theme`).
+public enum RuleTerm: Sendable, Equatable, CustomStringConvertible {
+    case token(TokenPattern)
+    case theme(String)
+
+    /// As written in evidence.
+    public var description: String {
+        switch self {
+        case .token(let p): return p.description
+        case .theme(let t): return "#\(t)"
+        }
+    }
+}
+
+/// A WordStat-style proximity rule: A near / not near / before / after B within a window.
+public struct Rule: Sendable, Equatable {
+    /// How A must relate to B.
+    public enum Operator: String, Sendable, Equatable {
+        case near, notNear = "not_near", before, after
+
+        /// Operators in the order the loader looks for them.
+        public static let allCasesInOrder: [Operator] = [.near, .notNear, .before, .after]
+    }
+    /// Where the window applies.
+    public enum Scope: String, Sendable, Equatable {
+        case sentence, answer
+    }
+
+    public var op: Operator
+    public var a: [RuleTerm]
+    public var b: [RuleTerm]
+    /// Largest distance in tokens between A and B.
+    public var window: Int
+    public var scope: Scope
+    public var weight: Double
+    public var location: SourceLocation?
+
+    /// Creates a rule.
+    public init(op: Operator, a: [RuleTerm], b: [RuleTerm], window: Int = 5, scope: Scope = .sentence, weight: Double = 1,
+                location: SourceLocation? = nil) {
+        self.op = op
+        self.a = a
+        self.b = b
+        self.window = window
+        self.scope = scope
+        self.weight = weight
+        self.location = location
+    }
+
+    /// The rule as written in evidence: `near(lemma:vedtak; #samarbeid_nay /5)`.
+    public var label: String {
+        "\(op.rawValue)(\(a.map(\.description).joined(separator: "|")); \(b.map(\.description).joined(separator: "|")) /\(window)\(scope == .answer ? " answer" : ""))"
+    }
+}
+
 /// A theme (category) of the codebook.
 public struct Theme: Sendable, Equatable {
     public var id: String
@@ -86,11 +141,21 @@ public struct Theme: Sendable, Equatable {
     public var parent: String?
     public var minScore: Double
     public var entries: [Entry]
+    /// Proximity rules that add matches.
+    public var rules: [Rule]
+    /// Entries whose matches block this theme's matches that overlap them.
+    public var exclusions: [Entry]
+    /// A helper theme (e.g. negations) used by references but not written as a column.
+    public var hidden: Bool
     public var location: SourceLocation?
 
     /// Creates a theme.
     public init(id: String, label: String? = nil, labelEnglish: String? = nil, definition: String? = nil, parent: String? = nil,
-                minScore: Double = 1, entries: [Entry] = [], location: SourceLocation? = nil) {
+                minScore: Double = 1, entries: [Entry] = [], rules: [Rule] = [], exclusions: [Entry] = [], hidden: Bool = false,
+                location: SourceLocation? = nil) {
+        self.rules = rules
+        self.exclusions = exclusions
+        self.hidden = hidden
         self.id = id
         self.label = label ?? id
         self.labelEnglish = labelEnglish
@@ -127,15 +192,25 @@ public struct Codebook: Sendable, Equatable {
 
     /// True when any entry needs lemmas or compound parts.
     public var needsMorphology: Bool {
-        themes.contains { t in
-            t.entries.contains { e in
-                let elements: [TokenPattern]
-                switch e.pattern {
-                case .token(let p): elements = [p]
-                case .phrase(let ps, _): elements = ps
-                }
-                return elements.contains { if case .lemma = $0 { return true }; if case .part = $0 { return true }; return false }
+        func morph(_ p: TokenPattern) -> Bool {
+            if case .lemma = p { return true }
+            if case .part = p { return true }
+            return false
+        }
+        func entryNeeds(_ e: Entry) -> Bool {
+            switch e.pattern {
+            case .token(let p): return morph(p)
+            case .phrase(let ps, _): return ps.contains(where: morph)
             }
         }
+        return themes.contains { t in
+            t.entries.contains(where: entryNeeds) || t.exclusions.contains(where: entryNeeds)
+                || t.rules.contains { r in (r.a + r.b).contains { if case .token(let p) = $0 { return morph(p) }; return false } }
+        }
+    }
+
+    /// Themes written as output columns (all but hidden helper themes), with their indices.
+    public var visibleThemes: [(index: Int, theme: Theme)] {
+        themes.enumerated().filter { !$0.element.hidden }.map { ($0.offset, $0.element) }
     }
 }

@@ -63,6 +63,9 @@ public enum CodebookLoader {
             var parent: String?
             var min_score: Double?
             var entries: [EntryModel]?
+            var rules: [RuleModel]?
+            var exclude: [EntryModel]?
+            var hidden: Bool?
         }
         var codebook: Meta?
         var themes: [ThemeModel]
@@ -105,6 +108,55 @@ public enum CodebookLoader {
         }
     }
 
+    /// A string or a list of strings; a string may hold alternatives separated by `|`.
+    struct Terms: Decodable {
+        var items: [String]
+        init(from decoder: any Decoder) throws {
+            if let s = try? decoder.singleValueContainer().decode(String.self) {
+                items = s.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            } else {
+                items = try decoder.singleValueContainer().decode([String].self)
+            }
+        }
+    }
+
+    struct RuleModel: Decodable {
+        var match: Terms
+        var op: Rule.Operator
+        var other: Terms
+        var window: Int?
+        var scope: Rule.Scope?
+        var weight: Double?
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            let known: Set<String> = ["match", "near", "not_near", "before", "after", "window", "scope", "weight"]
+            for key in c.allKeys where !known.contains(key.stringValue) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "unknown rule key '\(key.stringValue)' (expected match, near, not_near, before, after, window, scope, weight)")
+            }
+            match = try c.decode(Terms.self, forKey: AnyKey("match"))
+            let ops = Rule.Operator.allCasesInOrder.filter { c.contains(AnyKey($0.rawValue)) }
+            guard ops.count == 1, let op = ops.first else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyKey("match"), in: c,
+                    debugDescription: "a rule needs exactly one of near, not_near, before, after")
+            }
+            self.op = op
+            other = try c.decode(Terms.self, forKey: AnyKey(op.rawValue))
+            window = try c.decodeIfPresent(Int.self, forKey: AnyKey("window"))
+            if let s = try c.decodeIfPresent(String.self, forKey: AnyKey("scope")) {
+                guard let sc = Rule.Scope(rawValue: s) else {
+                    throw DecodingError.dataCorruptedError(forKey: AnyKey("scope"), in: c,
+                                                           debugDescription: "scope must be sentence or answer, not '\(s)'")
+                }
+                scope = sc
+            }
+            weight = try c.decodeIfPresent(Double.self, forKey: AnyKey("weight"))
+        }
+    }
+
     struct AnyKey: CodingKey {
         var stringValue: String
         var intValue: Int?
@@ -139,8 +191,33 @@ public enum CodebookLoader {
                 let enode = entryNodes[j]
                 entries.append(try entry(from: e, node: enode, file: file))
             }
+            let exclusionNodes = tnode.mapping?["exclude"]?.sequence.map(Array.init) ?? []
+            var exclusions: [Entry] = []
+            for (j, e) in (t.exclude ?? []).enumerated() {
+                exclusions.append(try entry(from: e, node: exclusionNodes[j], file: file))
+            }
+            let ruleNodes = tnode.mapping?["rules"]?.sequence.map(Array.init) ?? []
+            var rules: [Rule] = []
+            for (j, r) in (t.rules ?? []).enumerated() {
+                let loc = location(ruleNodes[j], file)
+                let fail: (String) -> FritekstError = { FritekstError(.codebook, $0, file: file, line: loc.line, position: loc.column) }
+                let window = r.window ?? 5
+                if window < 1 { throw fail("window must be at least 1") }
+                rules.append(Rule(op: r.op, a: try r.match.items.map { try ruleTerm($0, fail: fail) },
+                                  b: try r.other.items.map { try ruleTerm($0, fail: fail) },
+                                  window: window, scope: r.scope ?? .sentence, weight: r.weight ?? 1, location: loc))
+            }
             themes.append(Theme(id: id, label: t.label, labelEnglish: t.label_en, definition: t.definition,
-                                parent: t.parent, minScore: t.min_score ?? 1, entries: entries, location: tloc))
+                                parent: t.parent, minScore: t.min_score ?? 1, entries: entries, rules: rules,
+                                exclusions: exclusions, hidden: t.hidden ?? false, location: tloc))
+        }
+        for t in themes {
+            for r in t.rules {
+                for case .theme(let ref) in r.a + r.b where seen[ref] == nil {
+                    throw FritekstError(.codebook, "rule in theme '\(t.id)' refers to unknown theme '#\(ref)'",
+                                        file: file, line: r.location?.line, position: r.location?.column)
+                }
+            }
         }
         for t in themes {
             if let p = t.parent, seen[p] == nil {
@@ -192,6 +269,28 @@ public enum CodebookLoader {
         case "regex": return .regex(value)
         default: throw fail("unknown pattern kind '\(kind)'")
         }
+    }
+
+    /// Parses one side of a rule: `#theme`, `kind:value`, or a glob.
+    static func ruleTerm(_ raw: String, fail: (String) -> FritekstError) throws -> RuleTerm {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("#") {
+            let id = String(s.dropFirst())
+            if id.isEmpty { throw fail("empty theme reference '#'") }
+            return .theme(id)
+        }
+        if s.isEmpty { throw fail("empty rule term") }
+        var kind = "glob"
+        var value = s
+        if let colon = s.firstIndex(of: ":"), ["word", "glob", "lemma", "part", "regex"].contains(String(s[..<colon])) {
+            kind = String(s[..<colon])
+            value = String(s[s.index(after: colon)...])
+        }
+        if kind == "regex" {
+            do { _ = try NSRegularExpression(pattern: value) } catch { throw fail("invalid regex '\(value)'") }
+            return .token(.regex(value))
+        }
+        return .token(try tokenPattern(kind: kind, value: Normalizer.lowercase(value), fail: fail))
     }
 
     /// Parses `a b ~2 lemma:c` into elements and gaps.

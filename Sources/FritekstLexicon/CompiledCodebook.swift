@@ -45,6 +45,36 @@ public final class CompiledCodebook {
     public private(set) var phraseStarts: [[Int32]] = []
     /// Children of each theme (by index), for counting at any level of the tree.
     public let children: [[Int]]
+    /// Compiled exclusion entries (their `theme` is the theme they block).
+    public private(set) var exclusions: [CompiledEntry] = []
+    /// For each unit, exclusion entries that consist of that unit alone.
+    public private(set) var exclusionSingles: [[Int32]] = []
+    /// For each unit, exclusion phrases that start with it.
+    public private(set) var exclusionPhraseStarts: [[Int32]] = []
+
+    /// A compiled proximity rule.
+    public struct CompiledRule: Sendable {
+        public var theme: Int
+        public var op: Rule.Operator
+        public var aUnits: [Int32]
+        public var aThemes: [Int]
+        public var bUnits: [Int32]
+        public var bThemes: [Int]
+        public var window: Int
+        public var scope: Rule.Scope
+        public var weight: Double
+        public var label: String
+        public var location: SourceLocation?
+    }
+
+    /// Compiled rules, all themes.
+    public private(set) var rules: [CompiledRule] = []
+    /// Rules of each theme (indices into `rules`).
+    public private(set) var rulesOfTheme: [[Int]] = []
+    /// Theme indices in an order where every theme comes after the themes its rules refer to.
+    public private(set) var evaluationOrder: [Int] = []
+    /// True when any theme has rules or exclusions (the coder can skip that work otherwise).
+    public var hasRulesOrExclusions: Bool { !rules.isEmpty || !exclusions.isEmpty }
 
     private var wordUnits: [String: [Int32]] = [:]
     private var lemmaUnits: [String: [Int32]] = [:]
@@ -80,6 +110,8 @@ public final class CompiledCodebook {
             units.append(folded)
             singles.append([])
             phraseStarts.append([])
+            exclusionSingles.append([])
+            exclusionPhraseStarts.append([])
             switch folded {
             case .word(let w): wordUnits[w, default: []].append(u)
             case .lemma(let l): lemmaUnits[l, default: []].append(u)
@@ -99,24 +131,78 @@ public final class CompiledCodebook {
             }
             return u
         }
+        func compile(_ e: Entry, theme ti: Int) throws -> CompiledEntry {
+            switch e.pattern {
+            case .token(let p):
+                var exact: [UInt8]?
+                if e.caseSensitive, case .word(let w) = p { exact = Array(w.utf8) }
+                return CompiledEntry(theme: ti, units: [try unit(p)], gaps: [], weight: e.weight, exactForm: exact,
+                                     label: e.label, location: e.location)
+            case .phrase(let ps, let gaps):
+                return CompiledEntry(theme: ti, units: try ps.map(unit), gaps: gaps, weight: e.weight, exactForm: nil,
+                                     label: e.label, location: e.location)
+            }
+        }
+        rulesOfTheme = Array(repeating: [], count: codebook.themes.count)
         for (ti, theme) in codebook.themes.enumerated() {
             for e in theme.entries {
-                let ce: CompiledEntry
-                switch e.pattern {
-                case .token(let p):
-                    var exact: [UInt8]?
-                    if e.caseSensitive, case .word(let w) = p { exact = Array(w.utf8) }
-                    ce = CompiledEntry(theme: ti, units: [try unit(p)], gaps: [], weight: e.weight, exactForm: exact,
-                                       label: e.label, location: e.location)
-                case .phrase(let ps, let gaps):
-                    ce = CompiledEntry(theme: ti, units: try ps.map(unit), gaps: gaps, weight: e.weight, exactForm: nil,
-                                       label: e.label, location: e.location)
-                }
+                let ce = try compile(e, theme: ti)
                 let k = Int32(entries.count)
                 entries.append(ce)
                 if ce.units.count == 1 { singles[Int(ce.units[0])].append(k) } else { phraseStarts[Int(ce.units[0])].append(k) }
             }
+            for e in theme.exclusions {
+                let ce = try compile(e, theme: ti)
+                let k = Int32(exclusions.count)
+                exclusions.append(ce)
+                if ce.units.count == 1 { exclusionSingles[Int(ce.units[0])].append(k) } else { exclusionPhraseStarts[Int(ce.units[0])].append(k) }
+            }
+            for r in theme.rules {
+                var aUnits: [Int32] = [], aThemes: [Int] = [], bUnits: [Int32] = [], bThemes: [Int] = []
+                for term in r.a {
+                    switch term {
+                    case .token(let p): aUnits.append(try unit(p))
+                    case .theme(let id): if let i = index[id] { aThemes.append(i) }
+                    }
+                }
+                for term in r.b {
+                    switch term {
+                    case .token(let p): bUnits.append(try unit(p))
+                    case .theme(let id): if let i = index[id] { bThemes.append(i) }
+                    }
+                }
+                rulesOfTheme[ti].append(rules.count)
+                rules.append(CompiledRule(theme: ti, op: r.op, aUnits: aUnits, aThemes: aThemes, bUnits: bUnits, bThemes: bThemes,
+                                          window: r.window, scope: r.scope, weight: r.weight, label: "rule:" + r.label,
+                                          location: r.location))
+            }
         }
+        // Order themes so that referenced themes are evaluated first; a cycle is an error.
+        var state = Array(repeating: 0, count: codebook.themes.count)   // 0 new, 1 visiting, 2 done
+        var order: [Int] = []
+        func visit(_ t: Int, from rule: CompiledRule?) throws {
+            if state[t] == 2 { return }
+            if state[t] == 1 {
+                throw FritekstError(.codebook, "rules refer to each other in a cycle through theme '\(codebook.themes[t].id)'",
+                                    file: rule?.location?.file ?? codebook.file, line: rule?.location?.line, position: rule?.location?.column)
+            }
+            state[t] = 1
+            for ri in rulesOfTheme[t] { for dep in rules[ri].aThemes + rules[ri].bThemes { try visit(dep, from: rules[ri]) } }
+            state[t] = 2
+            order.append(t)
+        }
+        for t in 0..<codebook.themes.count { try visit(t, from: nil) }
+        evaluationOrder = order
+    }
+
+    /// Evidence label of a match's source: an entry (index < entries.count) or a rule.
+    public func label(ofSource source: Int32) -> String {
+        Int(source) < entries.count ? entries[Int(source)].label : rules[Int(source) - entries.count].label
+    }
+
+    /// Weight of a match's source.
+    public func weight(ofSource source: Int32) -> Double {
+        Int(source) < entries.count ? entries[Int(source)].weight : rules[Int(source) - entries.count].weight
     }
 
     /// Number of vocabulary types resolved so far.
@@ -156,9 +242,10 @@ public final class CompiledCodebook {
         }
         if let lemmas, !(lemmaUnits.isEmpty && partUnits.isEmpty), type.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
             let info = lemmas.lemmaInfo(type)
-            for l in info.lemmas { if let us = lemmaUnits[l] { out += us } }
+            // Lemma entries match the chosen lemma only: a form like "leder" must not match lemma "lede".
+            if let l = info.lemmas.first, let us = lemmaUnits[l] { out += us }
             // A part entry matches the word itself (by any lemma) or any of its compound parts.
-            for l in info.lemmas + info.parts { if let us = partUnits[l] { out += us } }
+            for l in info.lemmas.prefix(1) + info.parts { if let us = partUnits[l] { out += us } }
             if let us = partUnits[type] { out += us }
         }
         if out.count > 1 {

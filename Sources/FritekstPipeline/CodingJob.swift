@@ -4,6 +4,7 @@ import FritekstCoding
 import FritekstCore
 import FritekstIngest
 import FritekstLexicon
+import FritekstMorphology
 import FritekstReport
 import FritekstText
 
@@ -90,53 +91,19 @@ public enum JobRunner {
     public static func run(_ job: CodingJob) throws -> JobSummary {
         let started = Date()
         // Read every input before anything is written.
-        var responses: [Response] = []
-        var accounting = RowAccounting()
-        var inputDigests: [Provenance.FileDigest] = []
-        for input in job.inputs {
-            let result = try CSVReader.read(path: input.path, options: input.csv)
-            var acc = result.accounting
-            var mapping = input.mapping
-            mapping.groups = job.groupBy.filter { !($0 == "wave" && input.wave != nil) }
-            var rs = try mapping.responses(from: result.table, file: input.path, accounting: &acc)
-            if let wave = input.wave { for k in rs.indices { rs[k].fields["wave"] = wave } }
-            responses += rs
-            accounting.rowsRead += acc.rowsRead
-            accounting.answered += acc.answered
-            accounting.empty += acc.empty
-            accounting.skipped += acc.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
-            accounting.duplicateIDs += acc.duplicateIDs
-            accounting.warnings += acc.warnings
-            if let d = Provenance.digest(ofFile: input.path) { inputDigests.append(d) }
-        }
+        let (responses, accounting, inputDigests) = try readInputs(job.inputs, groupBy: job.groupBy)
+        let codebook = try loadCodebook(job.codebookPath)
+        let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
+        let codings = code(responses, with: compiled).codings
 
-        let codebook = try CodebookLoader.load(path: job.codebookPath)
-        if codebook.themes.isEmpty {
-            throw FritekstError(.codebook, "codebook defines no themes", file: job.codebookPath)
-        }
-        let compiled = try CompiledCodebook(codebook, lemmas: job.lemmaProvider)
-        let tokenizer = Tokenizer(mode: codebook.tokenizerMode)
-        let coder = Coder(compiled)
-        var interner = Interner()
-        var codings: [CodedAnswer] = []
-        codings.reserveCapacity(responses.count)
-        var tokens: [Token] = []
-        for r in responses {
-            tokens.removeAll(keepingCapacity: true)
-            if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
-            compiled.resolve(interner.vocabulary)
-            var text = r.text
-            let coded = text.withUTF8 { coder.code(tokens: tokens, text: $0) }
-            codings.append(coded)
-        }
-
-        let themeIDs = codebook.themes.map(\.id)
+        let visible = codebook.visibleThemes.map(\.theme)
+        let themeIDs = visible.map(\.id)
         var codedPerTheme = Array(repeating: 0, count: themeIDs.count)
         var respondents: [CodedRespondent] = []
         respondents.reserveCapacity(responses.count)
         for (r, c) in zip(responses, codings) {
-            var flags = Array(repeating: false, count: themeIDs.count)
-            for h in c.hits { flags[h.theme] = true; codedPerTheme[h.theme] += 1 }
+            let flags = c.visibleFlags(codebook)
+            for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
             let groups = job.groupBy.map { g -> String in
                 let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 return v.isEmpty ? missingGroup : v
@@ -166,18 +133,83 @@ public enum JobRunner {
             }
         }
         try staged.commit()
-        return JobSummary(accounting: accounting, themes: codebook.themes, codedPerTheme: codedPerTheme,
+        return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
                           warnings: accounting.warnings, seconds: Date().timeIntervalSince(started))
     }
 
+    /// Reads and maps all inputs, adding the wave label and summing the row accounting.
+    public static func readInputs(_ inputs: [JobInput], groupBy: [String]) throws
+        -> (responses: [Response], accounting: RowAccounting, digests: [Provenance.FileDigest]) {
+        var responses: [Response] = []
+        var accounting = RowAccounting()
+        var inputDigests: [Provenance.FileDigest] = []
+        for input in inputs {
+            let result = try CSVReader.read(path: input.path, options: input.csv)
+            var acc = result.accounting
+            var mapping = input.mapping
+            mapping.groups = groupBy.filter { !($0 == "wave" && input.wave != nil) }
+            var rs = try mapping.responses(from: result.table, file: input.path, accounting: &acc)
+            if let wave = input.wave { for k in rs.indices { rs[k].fields["wave"] = wave } }
+            responses += rs
+            accounting.rowsRead += acc.rowsRead
+            accounting.answered += acc.answered
+            accounting.empty += acc.empty
+            accounting.skipped += acc.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
+            accounting.duplicateIDs += acc.duplicateIDs
+            accounting.warnings += acc.warnings
+            if let d = Provenance.digest(ofFile: input.path) { inputDigests.append(d) }
+        }
+        return (responses, accounting, inputDigests)
+    }
+
+    /// The Hunspell-backed morphology when the codebook has lemma or part entries, else nil.
+    public static func defaultLemmas(for codebook: Codebook) throws -> (any LemmaProvider)? {
+        guard codebook.needsMorphology else { return nil }
+        do {
+            return try Morphology()
+        } catch {
+            throw FritekstError(.codebook, "the codebook needs Norwegian morphology, but it could not be loaded: \(error)",
+                                file: codebook.file)
+        }
+    }
+
+    /// Loads a codebook and checks that it defines themes.
+    public static func loadCodebook(_ path: String) throws -> Codebook {
+        let codebook = try CodebookLoader.load(path: path)
+        if codebook.themes.isEmpty {
+            throw FritekstError(.codebook, "codebook defines no themes", file: path)
+        }
+        return codebook
+    }
+
+    /// Tokenises and codes every response in order; `keepTokens` also returns the tokens.
+    public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false)
+        -> (codings: [CodedAnswer], tokens: [[Token]], vocabulary: Vocabulary) {
+        let tokenizer = Tokenizer(mode: compiled.codebook.tokenizerMode)
+        let coder = Coder(compiled)
+        var interner = Interner()
+        var codings: [CodedAnswer] = []
+        codings.reserveCapacity(responses.count)
+        var kept: [[Token]] = []
+        var tokens: [Token] = []
+        for r in responses {
+            tokens.removeAll(keepingCapacity: true)
+            if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
+            compiled.resolve(interner.vocabulary)
+            var text = r.text
+            codings.append(text.withUTF8 { coder.code(tokens: tokens, text: $0) })
+            if keepTokens { kept.append(tokens) }
+        }
+        return (codings, kept, interner.vocabulary)
+    }
+
     static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook) -> Data {
         var w = CSVWriter()
-        let themes = compiled.codebook.themes
-        w.row(["id"] + themes.map(\.id) + ["evidence"])
+        let codebook = compiled.codebook
+        w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])
         for (r, c) in zip(responses, codings) {
-            var flags = Array(repeating: "0", count: themes.count)
-            for h in c.hits { flags[h.theme] = "1" }
+            let flags = c.visibleFlags(codebook).map { $0 ? "1" : "0" }
             w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled)])
         }
         return w.data

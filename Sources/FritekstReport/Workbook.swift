@@ -9,9 +9,10 @@ public enum Workbook {
     public static func sheets(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook,
                               crosstab: [CrosstabRow], by: [String], accounting: RowAccounting,
                               provenance: Provenance) -> [Sheet] {
-        let themes = compiled.codebook.themes
+        let themes = compiled.codebook.visibleThemes.map(\.theme)
         var perTheme = Array(repeating: 0, count: themes.count)
-        for c in codings { for h in c.hits { perTheme[h.theme] += 1 } }
+        let flagsPerAnswer = codings.map { $0.visibleFlags(compiled.codebook) }
+        for flags in flagsPerAnswer { for (k, f) in flags.enumerated() where f { perTheme[k] += 1 } }
 
         var overview: [[Cell]] = [
             [.text("Respondenter (rader lest)"), .integer(accounting.rowsRead)],
@@ -35,13 +36,11 @@ public enum Workbook {
 
         var answerRows: [[Cell]] = []
         answerRows.reserveCapacity(responses.count)
-        for (r, c) in zip(responses, codings) {
+        for (k, (r, c)) in zip(responses, codings).enumerated() {
             var row: [Cell] = [.text(r.id)]
             row += by.map { .text(r.fields[$0] ?? "") }
             row.append(.text(r.text))
-            var flags = Array(repeating: 0, count: themes.count)
-            for h in c.hits { flags[h.theme] = 1 }
-            row += flags.map { .integer($0) }
+            row += flagsPerAnswer[k].map { .integer($0 ? 1 : 0) }
             row.append(.text(c.evidence(text: r.text, compiled: compiled)))
             answerRows.append(row)
         }
@@ -59,9 +58,11 @@ public enum Workbook {
         let crossStyles: [ColumnStyle] = [.plain, .plain] + by.map { _ in .plain } + [.integer, .integer, .percent, .percent, .percent, .decimal, .plain]
         let crossWidths: [Double] = [34, 22] + by.map { _ in 16 } + [11, 11, 9, 14, 14, 12, 9]
 
-        let codebookRows: [[Cell]] = themes.map { t in
-            [.text(t.id), .text(t.label), .text(t.labelEnglish ?? ""), .text(t.definition ?? ""), .text(t.parent ?? ""),
-             .integer(t.entries.count), .text(t.entries.map(\.label).joined(separator: ", "))]
+        let codebookRows: [[Cell]] = compiled.codebook.themes.map { t in
+            [.text(t.id), .text(t.label + (t.hidden ? " (hjelpetema)" : "")), .text(t.labelEnglish ?? ""), .text(t.definition ?? ""),
+             .text(t.parent ?? ""), .integer(t.entries.count),
+             .text((t.entries.map(\.label) + t.rules.map { "rule:" + $0.label } + t.exclusions.map { "unntatt " + $0.label })
+                .joined(separator: ", "))]
         }
         return [
             Sheet(name: "Oversikt", header: ["Oversikt", ""], rows: overview, widths: [44, 80], styles: [.plain, .wrapped], tableLike: false),

@@ -1,0 +1,2 @@
+/* Snowball stemmers (libstemmer-dev, no pkg-config file). */
+#include <libstemmer.h>

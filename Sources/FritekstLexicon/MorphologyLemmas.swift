@@ -1,0 +1,11 @@
+import FritekstMorphology
+
+extension Morphology: LemmaProvider {
+    /// The chosen lemma (first) with the other candidates, and the compound parts, of a case-folded type.
+    public func lemmaInfo(_ type: String) -> LemmaInfo {
+        let a = analyze(type)
+        var lemmas = [a.lemma]
+        for l in a.lemmas where !lemmas.contains(l) { lemmas.append(l) }
+        return LemmaInfo(lemmas: lemmas, parts: a.parts)
+    }
+}

@@ -1,0 +1,279 @@
+/// A split of the whole surface word: head as written, lemma of the last part.
+struct SurfaceSplit {
+    /// The written head, linking letters included (`arbeidsevne`, `tiltaks`).
+    var head: String
+    /// The lemma of the inflected last part (`vurdering` for `vurderingene`).
+    var lastLemma: String
+    /// Variety of the last part.
+    var lastVariety: Variety?
+}
+
+/// One way of cutting a string into compound parts.
+private struct Segmentation {
+    var parts: [String]
+    var lastLength: Int
+    var lastIsVerb: Bool
+    /// The last part carries the compound flag z.
+    var lastHasZ: Bool
+    /// A linking -s- was dropped right before the last part.
+    var linkedBeforeLast = false
+
+    /// Fewest parts, then a non-verb last part (compounds rarely end in a verb), then a last
+    /// part with z, then a linking -s- before the last part over a last part starting with s
+    /// (kontakt + senter, markeds + team; not kontakts + enter, marked + steam), then the
+    /// longest last part.
+    func isBetter(than o: Segmentation) -> Bool {
+        if parts.count != o.parts.count { return parts.count < o.parts.count }
+        if lastIsVerb != o.lastIsVerb { return !lastIsVerb }
+        if lastHasZ != o.lastHasZ { return lastHasZ }
+        if linkedBeforeLast != o.linkedBeforeLast { return linkedBeforeLast }
+        return lastLength > o.lastLength
+    }
+}
+
+/// Compound splitting.
+///
+/// Policy (documented choice: split fully into minimal dictionary parts):
+/// - A word is split only where every part is a base entry of the dictionary (nb for bokmål
+///   and shared words; nb + nn for nynorsk words) or a table word, with an optional linking
+///   -s- or -e- after a non-final part. A part must carry the compound flag `z`, or have at
+///   least five letters, or be on the short-part list: the word lists also hold imperatives,
+///   inflected forms and rare words (`tjen`, `este`, `port`, `henv`) that would make junk.
+/// - Parts shorter than 4 letters come only from a small list (fag, syk, sak, tid, år, ...),
+///   so kontor is not kon + tor; particles and prepositions (opp, til, over, sam, ...) are
+///   never parts, so oppfølging, tilskudd and samarbeid stay whole.
+/// - Derivational suffixes that are also words (skap, het, ling, ...) are never last parts,
+///   and a last part never cuts through the suffix the word ends in (digitalisering is not
+///   digitalis + ring). A part ending in -het, -ing, -sjon, -skap, -dom, -else, -itet or -nad
+///   must be followed by the linking -s- Norwegian requires there (enhets + leder, not
+///   enhet + sleder "sleds").
+/// - Recursive: every part that itself splits is split (arbeidsevnevurdering -> arbeid + evne
+///   + vurdering). At each level the split with the fewest parts wins, then one whose last
+///   part is not a verb, then the longest last part.
+/// - The lemma is split, so the last part is a lemma too (sykefraværet -> sykefravær ->
+///   syk + fravær). Sykefravær is split fully: syk + e + fravær, both dictionary words.
+extension MorphologyEngine {
+    /// Compound parts of a lemma (≥ 2 parts, fully split), or nil when it is not a compound.
+    /// `nynorsk` widens the part dictionary from nb to nb + nn.
+    func splitLemma(_ lemma: String, nynorsk: Bool) -> [String]? {
+        let key = (nynorsk ? "n\u{1}" : "b\u{1}") + lemma
+        if let m = splitMemo[key] { return m }
+        let scalars = Array(lemma.unicodeScalars)
+        var result: [String]? = nil
+        // Compound verbs are lexicalised (kartlegge, overprøve, saksbehandle) and stay whole.
+        if scalars.count >= 5, !isVerbLemma(lemma), let top = bestSplit(scalars, nynorsk: nynorsk) {
+            var flat: [String] = []
+            for p in top.parts {
+                if p.unicodeScalars.count < scalars.count, let sub = splitLemma(p, nynorsk: nynorsk) {
+                    flat.append(contentsOf: sub)
+                } else {
+                    flat.append(p)
+                }
+            }
+            result = flat
+        }
+        splitMemo[key] = result
+        return result
+    }
+
+    /// The best segmentation of the lemma `s` into at least two parts.
+    private func bestSplit(_ s: [Unicode.Scalar], nynorsk: Bool) -> Segmentation? {
+        let n = s.count
+        // best[i]: best segmentation of s[i..<n] (one or more parts), for i >= 1.
+        var best = [Segmentation?](repeating: nil, count: n + 1)
+        for i in stride(from: n - 1, through: 1, by: -1) {
+            var b: Segmentation? = nil
+            for j in (i + 1)...n {
+                let piece = string(s[i..<j])
+                let cand: Segmentation
+                if j == n {
+                    guard let p = lastPart(piece, nynorsk: nynorsk),
+                          !cutsSuffix(whole: s, lastLength: n - i) else { continue }
+                    cand = Segmentation(parts: [p], lastLength: j - i, lastIsVerb: isVerbLemma(p), lastHasZ: hasZ(p))
+                } else {
+                    guard let rest = best[j], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
+                    let linked = rest.parts.count == 1 ? (p != piece && piece.hasSuffix("s")) : rest.linkedBeforeLast
+                    cand = Segmentation(parts: [p] + rest.parts, lastLength: rest.lastLength, lastIsVerb: rest.lastIsVerb,
+                                        lastHasZ: rest.lastHasZ, linkedBeforeLast: linked)
+                }
+                if b.map({ cand.isBetter(than: $0) }) ?? true { b = cand }
+            }
+            best[i] = b
+        }
+        // At the top level a single part is not a split: combine a head with best[j].
+        var top: Segmentation? = nil
+        for j in 1..<n {
+            let piece = string(s[0..<j])
+            guard let rest = best[j], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
+            let linked = rest.parts.count == 1 ? (p != piece && piece.hasSuffix("s")) : rest.linkedBeforeLast
+            let cand = Segmentation(parts: [p] + rest.parts, lastLength: rest.lastLength, lastIsVerb: rest.lastIsVerb,
+                                    lastHasZ: rest.lastHasZ, linkedBeforeLast: linked)
+            if top.map({ cand.isBetter(than: $0) }) ?? true { top = cand }
+        }
+        return top
+    }
+
+    /// Splits an inflected surface word into a head of base entries (with linking letters)
+    /// and a last part Hunspell knows directly (fagsystemene -> fag + systemene), giving the
+    /// lemma head + lemma(last part). The last part's lemma is its best candidate, except that
+    /// a verb gives way to a noun candidate with z (compounds end in nouns); a verb + verb
+    /// split is rejected, as are last parts Hunspell knows only capitalised (names).
+    func surfaceSplit(_ w: String, nynorsk: Bool) -> SurfaceSplit? {
+        let s = Array(w.unicodeScalars)
+        let n = s.count
+        guard n >= 6 else { return nil }
+        // headCount[i]: fewest parts for s[0..<i] as non-final parts.
+        // headLast[i]: the last part of that head.
+        var headCount = [Int?](repeating: nil, count: n + 1)
+        var headLast = [String](repeating: "", count: n + 1)
+        var headLinked = [Bool](repeating: false, count: n + 1)
+        headCount[0] = 0
+        for i in 1..<n {
+            var bestCount: Int? = nil
+            for k in 0..<i {
+                let piece = string(s[k..<i])
+                guard let c = headCount[k], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
+                if bestCount.map({ c + 1 < $0 }) ?? true {
+                    bestCount = c + 1
+                    headLast[i] = p
+                    headLinked[i] = p != piece && piece.hasSuffix("s")
+                }
+            }
+            headCount[i] = bestCount
+        }
+        // Fewest parts; among equals a last part whose lemma has z, then a linking -s- before
+        // the last part (markeds + teamet, not marked + steamet), then the longest last part
+        // (the scan runs longest-last first).
+        var chosen: (count: Int, z: Bool, linked: Bool, split: SurfaceSplit)? = nil
+        for i in 1..<n {
+            guard let hc = headCount[i], hc > 0 else { continue }
+            if let c = chosen, hc + 1 > c.count || (hc + 1 == c.count && c.z && c.linked) { continue }
+            let last = string(s[i..<n])
+            guard partLengthOK(last), !LemmaTables.blockedParts.contains(last),
+                  !LemmaTables.blockedLastParts.contains(last) else { continue }
+            guard isDirectlyKnown(last) else { continue }
+            let lastCore = core(last)
+            // A verb lemma gives way to a noun reading only when that noun is a real lemma (z)
+            // and the verb is not itself a masculine noun: tider -> tid (not tide); pakker,
+            // samtaler, møtene keep pakke, samtale, møte.
+            var lemma = lastCore.lemmas[0]
+            if isVerbLemma(lemma) && !isNounVerb(lemma),
+               let noun = lastCore.lemmas.first(where: { !isVerbLemma($0) && hasZ($0) }) {
+                lemma = noun
+            }
+            guard lastPart(lemma, nynorsk: true) != nil || table[lemma] != nil else { continue }
+            // verb + verb is no Norwegian compound (lede + lesen for the typo ledelesen)
+            if isVerbLemma(lemma) && isVerbLemma(headLast[i]) { continue }
+            let whole = Array(s[0..<i]) + Array(lemma.unicodeScalars)
+            if cutsSuffix(whole: whole, lastLength: lemma.unicodeScalars.count) { continue }
+            let z = hasZ(lemma)
+            if let c = chosen, hc + 1 == c.count {
+                if c.z && !z { continue }
+                if c.z == z && (c.linked || !headLinked[i]) { continue }
+            }
+            chosen = (hc + 1, z, headLinked[i], SurfaceSplit(head: string(s[0..<i]), lastLemma: lemma, lastVariety: lastCore.variety))
+        }
+        return chosen?.split
+    }
+
+    /// True when a table or a dictionary (in lower case) knows the word itself.
+    func isDirectlyKnown(_ w: String) -> Bool {
+        if table[w] != nil || LemmaTables.nynorsk[w] != nil || LemmaTables.bokmal[w] != nil
+            || LemmaTables.irregular[w] != nil { return true }
+        for e in LemmaTables.abbreviationEndings where w.hasSuffix(e) {
+            let base = String(w.dropLast(e.count))
+            if LemmaTables.domainNouns.contains(base) || LemmaTables.inflectableAbbreviations.contains(base) { return true }
+        }
+        let r = readings(w)
+        return !r.direct.isEmpty && !r.viaCase
+    }
+
+    /// A non-final part with its linking letter resolved to a lemma, or nil.
+    ///
+    /// -s: the part without the s when that is a word (saks -> sak, arbeids -> arbeid).
+    /// -e: both readings may be words (måle/mål, oppgave/oppgav): prefer the one with the
+    /// compound flag z, else keep the e; drop the e only when the e-form is no word (syke -> syk).
+    func nonFinalPart(_ p: String, nynorsk: Bool) -> String? {
+        if p.hasSuffix("s") {
+            let stripped = String(p.dropLast())
+            if isPart(stripped, nynorsk: nynorsk) { return stripped }
+            return isPart(p, nynorsk: nynorsk) && !needsLinkingS(p) ? p : nil
+        }
+        if needsLinkingS(p) { return nil }
+        if p.hasSuffix("e") {
+            let stripped = String(p.dropLast())
+            let full = isPart(p, nynorsk: nynorsk)
+            let short = isPart(stripped, nynorsk: nynorsk) && !needsLinkingS(stripped)
+            if full && short { return (hasZ(stripped) && !hasZ(p)) ? stripped : p }
+            if full { return p }
+            if short { return stripped }
+            return nil
+        }
+        return isPart(p, nynorsk: nynorsk) ? p : nil
+    }
+
+    /// Words ending in these suffixes take the linking -s- as first parts of compounds.
+    func needsLinkingS(_ p: String) -> Bool {
+        let n = p.unicodeScalars.count
+        for (sfx, minimum) in [("het", 5), ("heit", 6), ("ing", 6), ("sjon", 6), ("skap", 7), ("dom", 6),
+                               ("else", 6), ("itet", 6), ("nad", 6)] where p.hasSuffix(sfx) {
+            return n >= minimum
+        }
+        return false
+    }
+
+    /// A last part: a base word that is not a derivational suffix look-alike.
+    func lastPart(_ p: String, nynorsk: Bool) -> String? {
+        guard !LemmaTables.blockedLastParts.contains(p), isPart(p, nynorsk: nynorsk) else { return nil }
+        return p
+    }
+
+    /// A string that may serve as a compound part: length rule, block list, and a base entry
+    /// (nb, or nb + nn for nynorsk words) that carries z or has at least five letters; table
+    /// words; derived nouns in -ing/-het/-else/-itet that Hunspell knows directly.
+    func isPart(_ p: String, nynorsk: Bool) -> Bool {
+        guard partLengthOK(p), !LemmaTables.blockedParts.contains(p) else { return false }
+        if table[p] != nil || (nynorsk && LemmaTables.nynorsk[p] != nil) { return true }
+        let f = nynorsk ? nbEntries[p].union(nnEntries[p]) : nbEntries[p]
+        if f.exists {
+            return f.has(UInt8(ascii: "z")) || nnEntries[p].has(UInt8(ascii: "z"))
+                || p.unicodeScalars.count >= 5 || LemmaTables.shortParts.contains(p)
+        }
+        // Derived nouns missing from the word list as entries (kvalifisering, mestring).
+        for suffix in ["ing", "het", "else", "itet"] where p.hasSuffix(suffix) && p.unicodeScalars.count >= 6 {
+            let r = readings(p)
+            return !r.direct.isEmpty && !r.viaCase && (r.inNb || nynorsk)
+        }
+        return false
+    }
+
+    /// Parts need at least four letters unless they are on the short-part list.
+    func partLengthOK(_ p: String) -> Bool {
+        p.unicodeScalars.count >= 4 || LemmaTables.shortParts.contains(p)
+    }
+
+    /// True when a last part of `lastLength` letters would cut through the derivational
+    /// suffix the word ends in (digitalis + ring for digitalisering): the last part must
+    /// hold the whole suffix plus a root.
+    func cutsSuffix(whole s: [Unicode.Scalar], lastLength: Int) -> Bool {
+        for (suffix, minimum) in Self.derivationalSuffixMinimum {
+            let sfx = Array(suffix.unicodeScalars)
+            if s.count >= sfx.count && Array(s[(s.count - sfx.count)...]) == sfx {
+                return lastLength < minimum
+            }
+        }
+        return false
+    }
+
+    /// Derivational endings and the shortest last part allowed in words ending in them.
+    static let derivationalSuffixMinimum: [(String, Int)] = [
+        ("ering", 8), ("ighet", 8), ("sjon", 7), ("else", 7), ("itet", 7), ("isme", 7), ("ing", 6),
+    ]
+}
+
+/// Builds a String from a slice of scalars.
+func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: s)
+    return String(v)
+}

@@ -1,0 +1,263 @@
+/// One Hunspell analysis of a word reduced to what the lemma chooser needs.
+struct Reading {
+    /// `st:` of the analysis (lower-cased).
+    var stem: String
+    /// The affix flag applied (`fl:`), if any.
+    var flag: UInt8?
+}
+
+/// The Hunspell view of one word in both dictionaries.
+struct HunspellReadings {
+    /// Simple (non-compound, non-prefixed) readings from nb and nn.
+    var direct: [Reading] = []
+    /// Surface parts (`pa:`) of Hunspell's own compound analyses.
+    var compounds: [[String]] = []
+    /// nb accepts the word (in some letter case).
+    var inNb = false
+    /// nn accepts the word (in some letter case).
+    var inNn = false
+    /// Known only capitalised or upper-cased (a name or an abbreviation).
+    var viaCase = false
+}
+
+// Flag letters of the nb_NO / nn_NO affix files (shared meanings in both).
+private let flagV = UInt8(ascii: "V"), flagW = UInt8(ascii: "W"), flagX = UInt8(ascii: "X")
+private let flagS = UInt8(ascii: "S"), flagR = UInt8(ascii: "R")
+/// Derivational noun suffixes: t/Y -ing(en/a/er/ene), y -ning/-itet, v -else, w -het, x -skap.
+private let derivedNounFlags: Set<UInt8> = Set("tYyvwx".utf8)
+/// Derivational adjective suffixes: u -lig/-leg, Z -elig/-bar.
+private let derivedAdjectiveFlags: Set<UInt8> = Set("uZ".utf8)
+/// Flags that only ever build noun forms (definite singular, plurals, agent-noun plurals).
+private let nounOnlyFlags: Set<UInt8> = Set("ABDFGHI".utf8)
+
+/// Endings that may follow a derivational suffix in a noun form (-ing|en, -het|ene, ...).
+private let nounEndingsAfterSuffix: [String] = ["", "en", "a", "ens", "as", "er", "ene", "ers", "enes",
+                                                "ar", "ane", "s"]
+/// Derivational suffixes whose noun is rebuilt from the surface.
+private let derivationalMarkers: [String] = ["ing", "itet", "else", "lse", "het", "skap"]
+
+private let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "æ", "ø", "å", "é"]
+
+extension MorphologyEngine {
+    /// Hunspell readings of `w` in nb and nn (memoised). A word unknown in lower case is
+    /// retried capitalised (proper nouns) and, when short, upper-cased (abbreviations).
+    func readings(_ w: String) -> HunspellReadings {
+        if let r = readingMemo[w] { return r }
+        var r = HunspellReadings()
+        var lists = [nb.analyses(w), nn.analyses(w)]
+        if lists[0].isEmpty && lists[1].isEmpty, let first = w.first {
+            // Neither dictionary knows the lower-case form: try it as a name, then as an abbreviation.
+            let cap = String(first).uppercased() + w.dropFirst()
+            for (i, dict) in [nb, nn].enumerated() {
+                if cap != w { lists[i] = dict.analyses(cap) }
+                if lists[i].isEmpty && w.count <= 5 && w.uppercased() != cap { lists[i] = dict.analyses(w.uppercased()) }
+            }
+            r.viaCase = !(lists[0].isEmpty && lists[1].isEmpty)
+        }
+        for (i, list) in lists.enumerated() where !list.isEmpty {
+            if i == 1 { r.inNn = true } else { r.inNb = true }
+            for a in list {
+                switch Self.parseAnalysis(a) {
+                case .simple(let reading): r.direct.append(reading)
+                case .compound(let parts): r.compounds.append(parts)
+                case .prefixed: break
+                }
+            }
+        }
+        readingMemo[w] = r
+        return r
+    }
+
+    /// The three shapes of a Hunspell analysis string.
+    enum ParsedAnalysis {
+        /// `" st:vurdere fl:Y"`: stem plus the flag applied.
+        case simple(Reading)
+        /// `" pa:arbeidsevne st:arbeidsevne pa:vurderingene  st:vurdere fl:Y"`.
+        case compound([String])
+        /// `" fl:f st:handlingene fl:R"`: a prefix was stripped, the stem is not this word's.
+        case prefixed
+    }
+
+    /// Parses one `Hunspell_analyze` string.
+    static func parseAnalysis(_ s: String) -> ParsedAnalysis {
+        var stem: String? = nil
+        var flag: UInt8? = nil
+        var parts: [String] = []
+        var prefixed = false
+        for tok in s.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if tok.hasPrefix("pa:") {
+                parts.append(String(tok.dropFirst(3)).lowercased())
+            } else if tok.hasPrefix("st:") {
+                if stem == nil { stem = String(tok.dropFirst(3)).lowercased() }
+            } else if tok.hasPrefix("fl:") {
+                if stem == nil { prefixed = true } else if let f = tok.utf8.dropFirst(3).first { flag = f }
+            } else if tok == "(" || tok == "|" || tok == ")" {
+                continue
+            } else if stem == nil {
+                prefixed = true                      // e.g. "sam st:arbeidet fl:f"
+            }
+        }
+        if !parts.isEmpty { return .compound(parts) }
+        if prefixed { return .prefixed }
+        guard let st = stem, !st.isEmpty else { return .prefixed }
+        return .simple(Reading(stem: st, flag: flag))
+    }
+
+    /// Ranks the lemma candidates of `w`, best first.
+    ///
+    /// The rule that keeps nouns nouns, verbs verbs and adjectives adjectives:
+    /// 1. A reading through a derivational flag (t/Y/y -ing, v -else, w -het, x -skap) is a
+    ///    *noun*: its lemma is rebuilt from the surface (`digitaliseringen` -> `digitalisering`,
+    ///    not Hunspell's stem `digitalisere`). Readings through u/Z (-lig, -bar) give the
+    ///    adjective from the surface (`statlige` -> `statlig`, not `stat`).
+    /// 2. Each candidate lemma is scored from Hunspell's analyses and the base entry's flags:
+    ///    +4 when the entry carries the compound flag `z` (real lemmas do; the word list's
+    ///    inflected and imperative look-alikes such as `oppgav`, `veiledere`, `friste` don't);
+    ///    +3 for an adjective ending (V/W) on a real adjective (entry with X, or W and z):
+    ///    `nye` -> `ny`; −3 for a verb lemma reached through a noun-only flag
+    ///    (A B D F G H I: `målene` is not a form of the verb `måle`) and for an `R`
+    ///    (imperative) reading of a non-verb (`har` is not `hare`); −3 for an adjective
+    ///    ending (V/W) on a non-adjective (`vurdert` is not a form of `vurder`); −3 when the
+    ///    candidate is itself a definite/plural form of another candidate (`lederne`,
+    ///    `veiledere`); +1 when the word is itself an entry with z (`post`, `utvikler`), +3
+    ///    when it is itself an adjective base (`egen`, not `ege` + n).
+    /// 3. Ties are broken by the surface: definite noun endings (-en -et -a -ene -ane -inga
+    ///    -ingen -ingene ...) prefer non-verb lemmas (`tida` -> `tid`, not `tide`); verb-like
+    ///    endings (-er -ar -r -es -s -te -de) prefer verb lemmas (`jobber` -> `jobbe`, not
+    ///    `jobb`); then the candidate closest to the surface.
+    func rank(_ w: String, _ readings: [Reading]) -> [String] {
+        var score: [String: Int] = [:]
+        var order: [String] = []
+        var readings = readings
+        // The word lists hold some definite forms as separate entries whose base Hunspell does
+        // not link to them (teamene has no reading "team"): offer the base as a candidate.
+        if w.unicodeScalars.count >= 6 && readings.allSatisfy({ $0.stem == w }) {
+            for e in ["ene", "ane", "et", "en"] where w.hasSuffix(e) {
+                let base = String(w.dropLast(e.count))
+                if base.unicodeScalars.count >= 3, hasZ(base), !isVerbLemma(base) {
+                    readings.append(Reading(stem: base, flag: nil))
+                }
+                break
+            }
+        }
+        for r in readings {
+            var (lemma, derived) = candidateLemma(w, r)
+            lemma = lemma.lowercased()
+            let cp = commonPrefixCount(lemma, w)
+            if cp < min(3, lemma.count, w.count) { continue }    // unrelated stem (mele for målet)
+            var s = hasZ(lemma) ? 4 : 0
+            if r.flag == nil && lemma == w {                       // the word is itself a lemma:
+                if s > 0 { s += 1 }                                // a real one (z): post, utvikler
+                if isAdjectiveLemma(lemma) { s += 3 }              // an adjective base: egen, statlig
+            }
+            if let f = r.flag {
+                if f == flagV || f == flagW { s += isAdjectiveLemma(lemma) ? 3 : -3 }
+                if !derived && nounOnlyFlags.contains(f) && isVerbLemma(lemma) { s -= 3 }
+                if f == flagR && !isVerbLemma(lemma) { s -= 3 }
+                if derived && derivedNounFlags.contains(f) { s += 1 }
+            }
+            if let old = score[lemma] {
+                score[lemma] = max(old, s)
+            } else {
+                score[lemma] = s
+                order.append(lemma)
+            }
+        }
+        // Candidates that are inflected forms of another candidate.
+        for l in order {
+            for m in order where m != l && l.hasPrefix(m) {
+                let rest = l.dropFirst(m.count)
+                if ["ene", "en", "et", "ne", "ane"].contains(String(rest)) || (rest == "e" && m.hasSuffix("er")) {
+                    score[l, default: 0] -= 3
+                    break
+                }
+            }
+        }
+        let nounContext = Self.hasNounEnding(w)
+        let verbContext = !nounContext && Self.hasVerbEnding(w)
+        return order.sorted { a, b in
+            let sa = score[a] ?? 0, sb = score[b] ?? 0
+            if sa != sb { return sa > sb }
+            if verbContext {
+                let va = isVerbLemma(a), vb = isVerbLemma(b)
+                if va != vb { return va }
+            } else if nounContext {
+                let va = isVerbLemma(a), vb = isVerbLemma(b)
+                if va != vb { return vb }
+            }
+            let cpa = commonPrefixCount(a, w), cpb = commonPrefixCount(b, w)
+            let adda = a.count - cpa, addb = b.count - cpb
+            if adda != addb { return adda < addb }
+            if cpa != cpb { return cpa > cpb }
+            return a < b
+        }
+    }
+
+    /// The lemma a reading stands for, and whether it was rebuilt from the surface.
+    func candidateLemma(_ w: String, _ r: Reading) -> (String, Bool) {
+        guard let f = r.flag else { return (r.stem, false) }
+        if derivedNounFlags.contains(f) {
+            for marker in derivationalMarkers {
+                for ending in nounEndingsAfterSuffix where w.hasSuffix(marker + ending) {
+                    let noun = String(w.dropLast(ending.count))
+                    if noun.count > marker.count + 1 && spells(noun) { return (noun, true) }
+                }
+            }
+            return (r.stem, false)
+        }
+        if derivedAdjectiveFlags.contains(f) {
+            for (end, cut) in [("ige", 1), ("ege", 1), ("bare", 1), ("bart", 1), ("igt", 1), ("egt", 1)] where w.hasSuffix(end) {
+                let adj = String(w.dropLast(cut))
+                if spells(adj) { return (adj, true) }
+            }
+            if w.hasSuffix("ig") || w.hasSuffix("eg") || w.hasSuffix("bar") { return (w, true) }
+            return (r.stem, false)
+        }
+        return (r.stem, false)
+    }
+
+    /// A verb lemma: an entry with the present-participle flag S that ends in a vowel.
+    func isVerbLemma(_ l: String) -> Bool {
+        guard let last = l.last, vowels.contains(last) else { return false }
+        return entryFlags(l).has(flagS)
+    }
+
+    /// A verb lemma that may also be a masculine noun: flag A (definite -n) in nb and, when nn
+    /// has the entry, in nn too (pakke, samtale, klage; not tide, which only nb gives an A).
+    /// The flag is noisy (jobbe has it, for jobben), so this is only used to keep a compound's
+    /// last part from being turned into a look-alike noun.
+    func isNounVerb(_ l: String) -> Bool {
+        guard isVerbLemma(l), nbEntries[l].has(UInt8(ascii: "A")) else { return false }
+        let n = nnEntries[l]
+        return !n.exists || n.has(UInt8(ascii: "A"))
+    }
+
+    /// A real adjective: an entry with a comparative (X), or a non-verb entry with a neuter
+    /// -t (W) and z (the verb `måle` carries W and z too).
+    func isAdjectiveLemma(_ l: String) -> Bool {
+        let f = entryFlags(l)
+        return f.has(flagX) || (f.has(flagW) && f.has(UInt8(ascii: "z")) && !isVerbLemma(l))
+    }
+
+    /// Definite/plural noun endings (bokmål and nynorsk).
+    static func hasNounEnding(_ w: String) -> Bool {
+        for e in ["ene", "ane", "inga", "ingen", "ingene", "ingar", "ingane", "heten", "elsen", "en", "et", "a"]
+            where w.hasSuffix(e) && w.count > e.count + 2 { return true }
+        return false
+    }
+
+    /// Endings shared by verb forms (present, past, passive, participle).
+    static func hasVerbEnding(_ w: String) -> Bool {
+        for e in ["er", "ar", "r", "es", "ast", "te", "de", "dde", "s"]
+            where w.hasSuffix(e) && w.count > e.count + 1 { return true }
+        return false
+    }
+}
+
+/// The number of leading characters `a` and `b` share.
+func commonPrefixCount(_ a: String, _ b: String) -> Int {
+    var n = 0
+    var i = a.makeIterator(), j = b.makeIterator()
+    while let x = i.next(), let y = j.next(), x == y { n += 1 }
+    return n
+}

@@ -1,0 +1,102 @@
+/// Built-in word lists: the NAV domain lemma table, irregular bokmål forms, the compact
+/// nynorsk -> bokmål table and the compound-part allow/block lists.
+enum LemmaTables {
+    /// NAV domain words, system names and abbreviations (lower-case form -> lemma).
+    ///
+    /// These win over Hunspell: most are unknown to it (`gosys`, `aap`), some it reads as
+    /// something else (`navet` would be "the hub", `leder` ties with the verb `lede`).
+    static let domain: [String: String] = [
+        "nav": "nav", "navet": "navet",          // Navet = the NAV intranet, kept apart from nav
+        "nay": "nay", "aap": "aap", "kvp": "kvp", "aev": "aev", "ikt": "ikt",
+        "modia": "modia", "gosys": "gosys", "arena": "arena", "infotrygd": "infotrygd",
+        "sosio": "sosio", "digisos": "digisos", "syfo": "syfo", "nks": "nks", "ips": "ips",
+        "aft": "aft", "amo": "amo", "tio": "tio", "kis": "kis", "hpmt": "hpmt", "husk": "husk",
+        "md": "md", "cv": "cv", "fou": "fou", "bankid": "bankid", "yammer": "yammer",
+        "teams": "teams", "onedrive": "onedrive", "salesforce": "salesforce", "ata": "ata",
+        "tul": "tul", "sbu": "sbu", "mba": "mba", "amu": "amu", "avdir": "avdir",
+        "må": "må",                               // modal verb kept as written (må-oppgaver)
+        "leder": "leder",                         // role noun in NAV text, not the verb lede
+        // nb_NO lists "kolleger" as a lemma of its own; the norm has kollega, pl. kolleger/kollegaer
+        "kolleger": "kollega", "kollegene": "kollega", "kollegers": "kollega", "kollegenes": "kollega",
+    ]
+
+    /// Abbreviations that take Norwegian endings directly or after a hyphen (NAVs, AEVene, CVen).
+    static let inflectableAbbreviations: Set<String> = [
+        "nav", "nay", "aap", "kvp", "aev", "ikt", "modia", "gosys", "nks", "cv", "husk", "md",
+        "fou", "ips", "aft", "amo", "tul", "sbu", "mba",
+    ]
+
+    /// Endings an abbreviation or domain noun may carry (`NAVs`, `AEV-ene`, `CVen`, `beslutterne`).
+    static let abbreviationEndings: [String] = ["s", "en", "ene", "er", "et", "a", "ens", "ets", "ar", "ane",
+                                                "e", "ne", "nes"]
+
+    /// Domain nouns nb_NO lacks (or inflects under another lemma), lemmatised by stripping a
+    /// regular noun ending: beslutterne -> beslutter, webinarer -> webinar, siloer -> silo.
+    static let domainNouns: Set<String> = ["beslutter", "webinar", "silo", "kollega", "gosys", "modia", "arena"]
+
+    /// Irregular bokmål forms Hunspell does not link to their lemma (strong verbs, `nytt`).
+    static let irregular: [String: String] = [
+        "er": "være", "var": "være", "vært": "være", "har": "ha", "hadde": "ha", "hatt": "ha",
+        "tar": "ta", "tok": "ta", "tatt": "ta", "får": "få", "fikk": "få", "fått": "få",
+        "gir": "gi", "ga": "gi", "gav": "gi", "gitt": "gi", "går": "gå", "gikk": "gå", "gått": "gå",
+        "ser": "se", "sier": "si", "sa": "si", "sagt": "si", "gjør": "gjøre", "gjorde": "gjøre",
+        "gjort": "gjøre", "blir": "bli", "ble": "bli", "blitt": "bli", "kan": "kunne",
+        "skal": "skulle", "vil": "ville", "bør": "burde", "måtte": "må", "vet": "vite",
+        "visste": "vite", "står": "stå", "sto": "stå", "stod": "stå", "stått": "stå", "lå": "ligge",
+        "kom": "komme", "fulgte": "følge", "fulgt": "følge", "valgte": "velge", "valgt": "velge",
+        "nytt": "ny", "små": "liten", "lite": "liten",
+    ]
+
+    /// Common bokmål words missing from nb_NO (it rejects `noe` and `noen`).
+    static let bokmal: [String: String] = ["noe": "noe", "noen": "noen"]
+
+    /// Nynorsk words whose bokmål lemma is not reachable by the suffix rules (function words
+    /// and lexical differences). Values are bokmål lemmas.
+    static let nynorsk: [String: String] = [
+        "ikkje": "ikke", "eg": "jeg", "noko": "noe", "nokon": "noen", "nokre": "noen",
+        "kva": "hva", "kven": "hvem", "korleis": "hvordan", "kvifor": "hvorfor", "kor": "hvor",
+        "dei": "de", "deira": "deres", "berre": "bare", "mykje": "mye", "meir": "mer",
+        "heile": "hele", "heil": "hel", "heilt": "helt", "eigen": "egen", "eige": "eie",
+        "sjølv": "selv", "òg": "også", "ho": "hun", "vere": "være", "vore": "vært",
+        "gjere": "gjøre", "seie": "si", "sjå": "se", "kome": "komme", "medan": "mens",
+        "utan": "uten", "saman": "sammen", "difor": "derfor", "fleire": "flere",
+        "mogleg": "mulig", "moglegheit": "mulighet", "framleis": "fortsatt",
+        "handsaming": "behandling", "handsame": "behandle", "handsamar": "behandler",
+        "teneste": "tjeneste", "verksemd": "virksomhet", "leiar": "leder", "leiing": "ledelse",
+        "rettleiar": "veileder", "rettleiing": "veiledning", "rettleie": "veilede",
+        "gjevar": "giver", "gje": "gi", "gjeve": "gi",
+        "oppgåve": "oppgave", "tilsett": "ansatt", "arbeidsløyse": "arbeidsledighet",
+    ]
+
+    /// Forms nb_NO lists as words although the written norm rejects them; they are treated
+    /// as unknown and get the normed form as their suggestion.
+    static let misspellings: [String: String] = [
+        "oppfølgning": "oppfølging",
+    ]
+
+    /// Short words allowed as compound parts; otherwise parts need >= 4 letters (and >= 5
+    /// without the z flag), which keeps junk like kontor -> kon + tor out.
+    static let shortParts: Set<String> = [
+        "fag", "syk", "sak", "tid", "lov", "rom", "dag", "mål", "råd", "rus", "hus", "liv",
+        "lån", "ord", "uke", "år", "tyv", "del", "bil", "nav", "ikt", "aap", "kvp", "aev",
+        "må",      // må-oppgaver written solid: måoppgaver, måstyring
+        "egen",    // 4 letters without z: egenvurdering, egenopplæring
+    ]
+
+    /// Words never taken as a compound part: particles, prepositions, pronouns and the like
+    /// (they are prefixes in oppfølging, tilskudd, samhandling, overgang, ...).
+    static let blockedParts: Set<String> = [
+        "opp", "ut", "inn", "av", "over", "under", "til", "fra", "med", "mot", "om", "på",
+        "for", "etter", "bak", "ned", "sam", "mis", "be", "gjen", "an", "tilbake", "fram",
+        "frem", "hjem", "bort", "hver", "alle", "noen", "selv", "mer", "mest", "mange", "mye",
+        "lite", "ikke", "ingen", "uten", "ved", "mellom", "gjennom", "rundt", "foran", "innen",
+        "både", "enn", "som", "men", "eller", "samt", "sammen", "ikkje", "utan", "frå",
+    ]
+
+    /// Words never taken as the *last* part: derivational suffixes that happen to be words
+    /// (partnerskap is not partner + skap "cupboard"; handling is not hand + ling "ling fish").
+    static let blockedLastParts: Set<String> = [
+        "skap", "dom", "het", "else", "ling", "ning", "ing", "lig", "isk", "vis", "messig",
+        "aktig", "ende", "ande", "sjon", "itet", "ist", "isme", "ere", "are", "leg", "heit",
+    ]
+}

@@ -1,0 +1,281 @@
+/// The lemma-level result for one simple (unhyphenated) lower-case word.
+struct CoreResult {
+    /// Lemma candidates, chosen first (never empty).
+    var lemmas: [String]
+    /// Compound parts as lemmas (empty when not a compound).
+    var parts: [String]
+    /// Known to nb/nn (directly or as a compound) or to a table.
+    var known: Bool
+    /// True when a dictionary or table knows the word itself (not only as a compound).
+    var direct: Bool
+    /// Variety, when only one dictionary knows the word.
+    var variety: Variety?
+}
+
+/// The non-thread-safe worker behind `Morphology`; always used under its lock.
+final class MorphologyEngine {
+    let nb: HunspellDictionary
+    let nn: HunspellDictionary
+    let nbEntries: RawEntries
+    let nnEntries: RawEntries
+    let stemmer: SnowballStemmer
+    /// Domain table merged with the caller's table (caller wins).
+    let table: [String: String]
+
+    /// Public memo: lower-cased word -> analysis (its size is `cacheCount`).
+    var memo: [String: WordAnalysis] = [:]
+    /// Internal memo for simple words and compound pieces.
+    var coreMemo: [String: CoreResult] = [:]
+    /// Internal memo: Hunspell readings per word.
+    var readingMemo: [String: HunspellReadings] = [:]
+    /// Internal memo: lemma-string compound splits.
+    var splitMemo: [String: [String]?] = [:]
+    /// Internal memo: spell checks used by the splitter and the suggester.
+    var spellMemo: [String: Bool] = [:]
+
+    /// Opens both dictionaries, their entry lists and the stemmer.
+    init(directory: String, userTable: [String: String]) throws(MorphologyError) {
+        let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        for name in ["nb_NO", "nn_NO"] {
+            for ext in [".aff", ".dic"] where !fileExists(dir + "/" + name + ext) {
+                throw MorphologyError.missingDictionary(path: dir + "/" + name + ext)
+            }
+        }
+        nb = try HunspellDictionary(directory: dir, name: "nb_NO")
+        nn = try HunspellDictionary(directory: dir, name: "nn_NO")
+        nbEntries = try RawEntries(dicPath: dir + "/nb_NO.dic")
+        nnEntries = try RawEntries(dicPath: dir + "/nn_NO.dic")
+        stemmer = try SnowballStemmer()
+        var t = LemmaTables.domain
+        for (k, v) in userTable { t[k.lowercased()] = v.lowercased() }
+        table = t
+    }
+
+    // MARK: - Public entry
+
+    /// Full analysis of `word` (any case), memoised by its lower-cased form.
+    func analyze(_ word: String) -> WordAnalysis {
+        let lower = word.lowercased()
+        var result: WordAnalysis
+        if let hit = memo[lower] {
+            result = hit
+        } else {
+            result = compute(lower)
+            memo[lower] = result
+        }
+        // All-caps input is an abbreviation: never "correct" it.
+        if result.suggestion != nil && isAllCaps(word) { result.suggestion = nil }
+        return result
+    }
+
+    /// Computes the analysis of a lower-cased word.
+    private func compute(_ w: String) -> WordAnalysis {
+        let stem = stemmer.stem(w)
+        if w.unicodeScalars.contains(where: { $0 == "-" }) {
+            let pieces = w.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+            if pieces.count >= 2 { return hyphenated(w, pieces: pieces, stem: stem) }
+            if pieces.count == 1 {
+                var a = simple(pieces[0], stem: stem)
+                a.stem = stem
+                return a
+            }
+            return WordAnalysis(stem: stem, lemma: w, lemmas: [w], parts: [], known: false,
+                                suggestion: nil, variety: nil)
+        }
+        return simple(w, stem: stem)
+    }
+
+    /// Analysis of an unhyphenated lower-case word.
+    private func simple(_ w: String, stem: String) -> WordAnalysis {
+        guard w.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+              !w.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else {
+            return WordAnalysis(stem: stem, lemma: w, lemmas: [w], parts: [], known: false,
+                                suggestion: nil, variety: nil)
+        }
+        if let fix = LemmaTables.misspellings[w] {
+            return WordAnalysis(stem: stem, lemma: w, lemmas: [w], parts: [], known: false,
+                                suggestion: fix, variety: nil)
+        }
+        let c = core(w)
+        let suggestion = c.known ? nil : suggest(w)
+        return WordAnalysis(stem: stem, lemma: c.lemmas[0], lemmas: c.lemmas, parts: c.parts,
+                            known: c.known, suggestion: suggestion, variety: c.variety)
+    }
+
+    /// Hyphenated words: `NAV-kontoret` -> lemma `nav-kontor`, parts `[nav, kontor]`;
+    /// an ending after the hyphen (`AEV-ene`) inflects the piece before it.
+    private func hyphenated(_ w: String, pieces: [String], stem: String) -> WordAnalysis {
+        if pieces.count == 2, Self.hyphenEndings.contains(pieces[1]) {
+            let base = simple(pieces[0], stem: stem)
+            return WordAnalysis(stem: stem, lemma: base.lemma, lemmas: base.lemmas, parts: base.parts,
+                                known: base.known, suggestion: nil, variety: base.variety)
+        }
+        var parts: [String] = []
+        var known = true
+        var cores: [CoreResult] = []
+        for p in pieces {
+            let isWord = p.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+                && !p.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+            let c: CoreResult = isWord ? core(p)
+                : CoreResult(lemmas: [p], parts: [], known: false, direct: false, variety: nil)
+            cores.append(c)
+            parts.append(contentsOf: c.parts.isEmpty ? [c.lemmas[0]] : c.parts)
+            // single letters (e-post, e-læring) and numbers (14a-vedtak) do not make a word unknown
+            if !c.known && p.unicodeScalars.count > 1 && isWord { known = false }
+        }
+        let head = pieces.dropLast().joined(separator: "-") + "-"
+        let last = cores[cores.count - 1]
+        let lemmas = last.lemmas.map { head + $0 }
+        var suggestion: String? = nil
+        if !known {
+            var fixed = pieces
+            for (i, c) in cores.enumerated() where !c.known && pieces[i].unicodeScalars.count > 1 {
+                guard let s = suggest(pieces[i]) else { fixed = []; break }
+                fixed[i] = s
+            }
+            if !fixed.isEmpty { suggestion = fixed.joined(separator: "-") }
+        }
+        return WordAnalysis(stem: stem, lemma: lemmas[0], lemmas: lemmas, parts: parts, known: known,
+                            suggestion: suggestion, variety: last.variety)
+    }
+
+    /// Endings that inflect the piece before a hyphen (`AEV-ene`, `NAV-s`).
+    static let hyphenEndings: Set<String> = ["s", "en", "ene", "er", "et", "a", "ens", "ets", "ane", "ar", "ne", "n"]
+
+    // MARK: - Simple words
+
+    /// Lemma, parts, knownness and variety of a simple lower-case word (memoised).
+    func core(_ w: String) -> CoreResult {
+        if let c = coreMemo[w] { return c }
+        let c = computeCore(w)
+        coreMemo[w] = c
+        return c
+    }
+
+    private func computeCore(_ w: String) -> CoreResult {
+        // 1. Tables: caller + domain, irregular forms, nynorsk words, inflected abbreviations.
+        if let t = table[w] {
+            return CoreResult(lemmas: [t], parts: [], known: true, direct: true, variety: nil)
+        }
+        if let t = LemmaTables.irregular[w] {
+            return CoreResult(lemmas: [t], parts: [], known: true, direct: true, variety: varietyOf(w))
+        }
+        if let t = LemmaTables.bokmal[w] {
+            return CoreResult(lemmas: [t], parts: [], known: true, direct: true, variety: .bokmal)
+        }
+        if let t = LemmaTables.nynorsk[w] {
+            return CoreResult(lemmas: [t, w], parts: [], known: true, direct: true, variety: .nynorsk)
+        }
+        for e in LemmaTables.abbreviationEndings where w.hasSuffix(e) && w.count > e.count + 1 {
+            let base = String(w.dropLast(e.count))
+            if LemmaTables.inflectableAbbreviations.contains(base), let t = table[base] {
+                return CoreResult(lemmas: [t], parts: [], known: true, direct: true, variety: nil)
+            }
+            if LemmaTables.domainNouns.contains(base) {
+                return CoreResult(lemmas: [base], parts: splitLemma(base, nynorsk: false) ?? [], known: true,
+                                  direct: true, variety: nil)
+            }
+        }
+
+        // 2. Hunspell readings (nb + nn).
+        let r = readings(w)
+        var lemmas: [String] = r.direct.isEmpty ? [] : rank(w, r.direct)
+        var known = r.inNb || r.inNn
+        var variety: Variety? = r.inNb == r.inNn ? nil : (r.inNb ? .bokmal : .nynorsk)
+
+        // 3. Compound route. Words Hunspell does not know directly are lemmatised through a
+        //    dictionary split: head as written + lemma of the last part (fagsystemene ->
+        //    fagsystem). For directly known words the split only replaces Hunspell's lemma when
+        //    Hunspell's own last part is a look-alike without the z flag and the split's is a
+        //    real lemma (arbeidsmengden: arbeidsmengd -> arbeidsmengde; tiltaksmidlene ->
+        //    tiltaksmiddel).
+        var nynorskScope = r.inNn && !r.inNb
+        if r.direct.isEmpty {
+            var split = surfaceSplit(w, nynorsk: nynorskScope)
+            if split == nil && !r.inNb, let s = surfaceSplit(w, nynorsk: true) {
+                split = s
+                nynorskScope = true
+            }
+            if let s = split {
+                lemmas = [s.head + s.lastLemma]
+                known = true
+                variety = s.lastVariety
+            } else if let pa = r.compounds.first, let last = pa.last, w.hasSuffix(last), last.count < w.count {
+                // Hunspell's own compounding (e.g. over + prøvar); lemmatise its last part.
+                let head = String(w.dropLast(last.count))
+                lemmas = core(last).lemmas.map { head + $0 }
+            }
+        } else if let top = lemmas.first, !(isBaseEntry(top) && hasZ(top)), !isVerbLemma(top),
+                  w.unicodeScalars.count >= 6,
+                  let s = surfaceSplit(w, nynorsk: nynorskScope) {
+            let replacement = s.head + s.lastLemma
+            if replacement != top, top.hasPrefix(s.head) {
+                let tail = String(top.dropFirst(s.head.count))
+                if !LemmaTables.blockedLastParts.contains(tail), isBaseEntry(s.lastLemma), hasZ(s.lastLemma),
+                   !isVerbLemma(s.lastLemma),
+                   !(isBaseEntry(tail) && hasZ(tail)) {
+                    lemmas.removeAll { $0 == replacement }
+                    lemmas.insert(replacement, at: 0)
+                }
+            }
+        }
+        if lemmas.isEmpty { lemmas = [w] }
+
+        // 4. Compound parts of the chosen lemma.
+        var lemma = lemmas[0]
+        var parts = known ? (splitLemma(lemma, nynorsk: nynorskScope) ?? []) : []
+
+        // 5. Nynorsk -> bokmål: a shared lemma for forms that differ only in spelling/inflection.
+        if known && r.inNn {
+            if let m = mapNynorsk(lemma) {
+                lemma = m
+                parts = splitLemma(m, nynorsk: false) ?? []     // rettleiar -> veileder: no parts
+            } else if let lastPart = parts.last, let m = mapNynorsk(lastPart) {
+                lemma = String(lemma.dropLast(lastPart.count)) + m
+            }
+            if lemma != lemmas[0] {
+                lemmas.removeAll { $0 == lemma }
+                lemmas.insert(lemma, at: 0)
+            }
+        }
+        parts = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
+        return CoreResult(lemmas: lemmas, parts: parts, known: known, direct: !r.direct.isEmpty,
+                          variety: variety)
+    }
+
+    /// Variety from plain spell checks.
+    private func varietyOf(_ w: String) -> Variety? {
+        let b = nb.spell(w), n = nn.spell(w)
+        return b == n ? nil : (b ? .bokmal : .nynorsk)
+    }
+
+    // MARK: - Entry helpers
+
+    /// Union of the nb and nn flag sets of a base entry.
+    func entryFlags(_ w: String) -> FlagSet { nbEntries[w].union(nnEntries[w]) }
+
+    /// True when `w` is a base entry of nb or nn.
+    func isBaseEntry(_ w: String) -> Bool { entryFlags(w).exists }
+
+    /// True when a base entry carries the compound flag `z` (our sign of a real lemma, as
+    /// opposed to the inflected or imperative forms the word lists also contain).
+    func hasZ(_ w: String) -> Bool { entryFlags(w).has(UInt8(ascii: "z")) }
+
+    /// Cached "nb or nn accepts this exact word" (compounds included).
+    func spells(_ w: String) -> Bool {
+        if let s = spellMemo[w] { return s }
+        let s = nb.spell(w) || nn.spell(w)
+        spellMemo[w] = s
+        return s
+    }
+
+    /// True when the word has at least two letters and all of them are upper-case.
+    private func isAllCaps(_ w: String) -> Bool {
+        var letters = 0
+        for s in w.unicodeScalars where s.properties.isAlphabetic {
+            if !s.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+}

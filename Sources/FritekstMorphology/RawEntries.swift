@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Affix-flag sets of Hunspell dictionary entries, as a bit set.
+///
+/// Bit 0 marks "the entry exists"; a flag character `c` (all flags of the Norwegian
+/// dictionaries are single ASCII characters between `A` and `z`) sets bit `c - 0x40`.
+struct FlagSet: Sendable, Equatable {
+    /// The raw bits.
+    var bits: UInt64
+
+    /// The empty set (entry absent).
+    static let absent = FlagSet(bits: 0)
+
+    /// True when the entry exists in the dictionary.
+    var exists: Bool { bits & 1 != 0 }
+
+    /// True when the affix flag `c` is set.
+    func has(_ c: UInt8) -> Bool { bits & FlagSet.bit(c) != 0 }
+
+    /// The bit used for flag character `c` (0 for characters outside `A`...`\u{7F}`).
+    static func bit(_ c: UInt8) -> UInt64 {
+        (c > 0x40 && c < 0x80) ? (UInt64(1) << UInt64(c - 0x40)) : 0
+    }
+
+    /// Union of two sets.
+    func union(_ o: FlagSet) -> FlagSet { FlagSet(bits: bits | o.bits) }
+}
+
+/// The base words ("entries") of one Hunspell `.dic` file with their affix flags.
+///
+/// Hunspell's C API gives stems and applied flags but no part of speech and no way to ask
+/// whether a string is a base entry. Both are needed: the compound splitter accepts only base
+/// entries as parts, and the lemma chooser reads a few flags as part-of-speech hints
+/// (see `LemmaChooser`).
+struct RawEntries {
+    /// Entry word (decoded from ISO-8859-1) to its flag set.
+    private(set) var flags: [String: FlagSet] = [:]
+
+    /// Reads a `.dic` file in ISO-8859-1: first line is a count, then `word[/FLAGS]` per line.
+    init(dicPath: String) throws(MorphologyError) {
+        guard let f = fopen(dicPath, "rb") else { throw MorphologyError.missingDictionary(path: dicPath) }
+        defer { fclose(f) }
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n <= 0 { break }
+            data.append(contentsOf: chunk[0..<n])
+        }
+        flags.reserveCapacity(data.count / 14)
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var i = 0
+        var firstLine = true
+        let count = data.count
+        while i < count {
+            var j = i
+            while j < count && data[j] != 0x0A { j += 1 }
+            defer { i = j + 1 }
+            if firstLine { firstLine = false; continue }
+            // word ends at '/', whitespace or end of line; an escaped "\/" is kept literally.
+            word.removeAll(keepingCapacity: true)
+            var k = i
+            while k < j {
+                let b = data[k]
+                if b == 0x2F || b == 0x09 || b == 0x20 || b == 0x0D { break }
+                if b < 0x80 {
+                    word.append(b)
+                } else {                       // ISO-8859-1 -> UTF-8
+                    word.append(0xC0 | (b >> 6))
+                    word.append(0x80 | (b & 0x3F))
+                }
+                k += 1
+            }
+            if word.isEmpty { continue }
+            var bits: UInt64 = 1
+            if k < j && data[k] == 0x2F {
+                k += 1
+                while k < j {
+                    let b = data[k]
+                    if b == 0x09 || b == 0x20 || b == 0x0D { break }
+                    bits |= FlagSet.bit(b)
+                    k += 1
+                }
+            }
+            let key = String(decoding: word, as: UTF8.self)
+            flags[key, default: .absent].bits |= bits
+        }
+    }
+
+    /// The flag set of `word` (`.absent` when it is not a base entry).
+    subscript(_ word: String) -> FlagSet { flags[word] ?? .absent }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import Testing
+@testable import FritekstMorphology
+
+/// Foundation also declares a `Morphology` type (grammatical agreement), so files that import
+/// both modules must qualify the name.
+typealias Morph = FritekstMorphology.Morphology
+
+/// One Morphology for all tests: opening both dictionaries takes a noticeable fraction of a second.
+enum Shared {
+    /// The shared instance (system dictionaries in /usr/share/hunspell).
+    static let morphology: Morph = {
+        do { return try Morph() } catch { fatalError("cannot open dictionaries: \(error)") }
+    }()
+}
+
+/// One row of a hand-written expectation table.
+struct TableRow: Sendable {
+    let form: String
+    let lemma: String
+    let parts: [String]
+}
+
+/// Reads `Resources/<name>` next to this file: tab-separated, `#` starts a comment line.
+func readTable(_ name: String) throws -> [[String]] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources").appendingPathComponent(name)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return text.split(separator: "\n", omittingEmptySubsequences: true)
+        .filter { !$0.hasPrefix("#") }
+        .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+}
+
+@Suite("Lemma table")
+struct LemmaTableTests {
+    @Test("lemma and compound-split accuracy over the hand-written table")
+    func tableAccuracy() throws {
+        let rows = try readTable("lemma-table.tsv").map { cols in
+            TableRow(form: cols[0], lemma: cols[1],
+                     parts: cols.count > 2 && !cols[2].isEmpty ? cols[2].split(separator: ",").map(String.init) : [])
+        }
+        #expect(rows.count >= 220)
+        let m = Shared.morphology
+        var lemmaHits = 0, splitHits = 0, compoundRows = 0, compoundHits = 0
+        var failures: [String] = []
+        for r in rows {
+            let a = m.analyze(r.form)
+            let lemmaOK = a.lemma == r.lemma
+            let splitOK = a.parts == r.parts
+            if lemmaOK { lemmaHits += 1 }
+            if splitOK { splitHits += 1 }
+            if !r.parts.isEmpty {
+                compoundRows += 1
+                if splitOK { compoundHits += 1 }
+            }
+            if !lemmaOK || !splitOK {
+                failures.append("  \(r.form): lemma \(a.lemma) (want \(r.lemma)) parts \(a.parts) (want \(r.parts)) candidates \(a.lemmas)")
+            }
+        }
+        let lemmaAcc = Double(lemmaHits) / Double(rows.count)
+        let splitAcc = Double(splitHits) / Double(rows.count)
+        let compoundAcc = Double(compoundHits) / Double(max(compoundRows, 1))
+        print("lemma accuracy: \(lemmaHits)/\(rows.count) = \(lemmaAcc)")
+        print("split accuracy: \(splitHits)/\(rows.count) = \(splitAcc) (compound rows only: \(compoundHits)/\(compoundRows) = \(compoundAcc))")
+        print("failures (\(failures.count)):\n" + failures.joined(separator: "\n"))
+        #expect(lemmaAcc >= 0.95)
+        #expect(splitAcc >= 0.90)
+    }
+
+    @Test("held-out table (never used to tune the rules): accuracy is reported, floor 0.85")
+    func holdoutAccuracy() throws {
+        let m = Shared.morphology
+        var lemmaHits = 0, splitHits = 0, n = 0
+        var failures: [String] = []
+        for cols in try readTable("holdout-table.tsv") {
+            let parts = cols.count > 2 && !cols[2].isEmpty ? cols[2].split(separator: ",").map(String.init) : []
+            let a = m.analyze(cols[0])
+            n += 1
+            if a.lemma == cols[1] { lemmaHits += 1 }
+            if a.parts == parts { splitHits += 1 }
+            if a.lemma != cols[1] || a.parts != parts {
+                failures.append("  \(cols[0]): lemma \(a.lemma) (want \(cols[1])) parts \(a.parts) (want \(parts))")
+            }
+        }
+        let lemmaAcc = Double(lemmaHits) / Double(n), splitAcc = Double(splitHits) / Double(n)
+        print("holdout lemma accuracy: \(lemmaHits)/\(n) = \(lemmaAcc)")
+        print("holdout split accuracy: \(splitHits)/\(n) = \(splitAcc)")
+        print("holdout failures (\(failures.count)):\n" + failures.joined(separator: "\n"))
+        #expect(lemmaAcc >= 0.85)
+        #expect(splitAcc >= 0.85)
+    }
+
+    @Test("typos get a known word one edit away; abbreviations, short words and digits do not")
+    func typoTable() throws {
+        let m = Shared.morphology
+        var misses: [String] = []
+        for cols in try readTable("typo-table.tsv") {
+            let form = cols[0]
+            let want: String? = cols.count > 1 && !cols[1].isEmpty ? cols[1] : nil
+            let a = m.analyze(form)
+            if a.suggestion != want { misses.append("\(form): \(a.suggestion ?? "nil") (want \(want ?? "nil"))") }
+            if want != nil {
+                #expect(!a.known, "\(form) should be unknown")
+                #expect(a.lemma == form.lowercased(), "a typo keeps itself as lemma")
+            }
+        }
+        print("suggestion misses: \(misses)")
+        #expect(misses.isEmpty)
+    }
+}
+
+@Suite("Morphology behaviour")
+struct BehaviourTests {
+    let m = Shared.morphology
+
+    @Test("words with æøå pass through the ISO-8859-1 dictionaries")
+    func latin1() {
+        #expect(m.analyze("søknadene").lemma == "søknad")
+        #expect(m.analyze("Søknadene").lemma == "søknad")
+        #expect(m.analyze("Målene").lemma == "mål")
+        #expect(m.analyze("oppfølgingen").lemma == "oppfølging")
+        #expect(m.analyze("søknadene").known)
+        // Characters outside Latin-1 cannot be in the dictionaries: unknown, no crash.
+        let a = m.analyze("søknadŋ")
+        #expect(!a.known)
+        #expect(a.lemma == "søknadŋ")
+        #expect(Latin1.encode("æøå") == [0xE6, 0xF8, 0xE5, 0])
+        #expect(Latin1.encode("ŋ") == nil)
+    }
+
+    @Test("analyses are memoised by the lower-cased form")
+    func memoisation() throws {
+        let fresh = try Morph()
+        #expect(fresh.cacheCount == 0)
+        let a = fresh.analyze("Tiltakene")
+        #expect(fresh.cacheCount == 1)
+        let b = fresh.analyze("tiltakene")
+        let c = fresh.analyze("TILTAKENE")
+        #expect(fresh.cacheCount == 1)
+        #expect(a == b && b == c)
+        _ = fresh.analyze("tiltaket")
+        #expect(fresh.cacheCount == 2)
+    }
+
+    @Test("concurrent analyze calls give the same results as sequential ones")
+    func concurrency() async throws {
+        let words = ["arbeidsevnevurderingene", "tiltaksplassene", "veilederne", "digitaliseringen",
+                     "brukarane", "NAV-kontoret", "saksbehandlingstiden", "fagsystemene", "jobber",
+                     "statlige", "veiledre", "Modia", "oppgåvene", "kvalifiseringsprogrammet",
+                     "lønnstilskuddet", "aktivitetsplanen", "må-oppgavene", "sykefraværet"]
+        let reference = Shared.morphology
+        let expected = words.map { reference.analyze($0) }
+        let fresh = try Morph()
+        let results = await withTaskGroup(of: [WordAnalysis].self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    // each task walks the list in a different rotation, so misses overlap
+                    let rotated = Array(words[(t % words.count)...] + words[..<(t % words.count)])
+                    let got = rotated.map { fresh.analyze($0) }
+                    let k = t % words.count
+                    return Array(got[(words.count - k)...] + got[..<(words.count - k)])
+                }
+            }
+            var all: [[WordAnalysis]] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 8)
+        for r in results { #expect(r == expected) }
+        #expect(fresh.cacheCount == words.count)
+    }
+
+    @Test("a missing dictionary directory throws an error naming the path")
+    func missingDictionary() {
+        let dir = "/nonexistent/hunspell-dir"
+        do {
+            _ = try Morph(dictionaryDirectory: dir)
+            Issue.record("expected an error")
+        } catch let e as MorphologyError {
+            #expect(e == .missingDictionary(path: dir + "/nb_NO.aff"))
+            #expect(e.description.contains(dir + "/nb_NO.aff"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("nynorsk forms share the bokmål lemma and are marked nynorsk")
+    func nynorsk() {
+        let pairs = [("ikkje", "ikke"), ("eg", "jeg"), ("noko", "noe"), ("tida", "tid"),
+                     ("brukarane", "bruker"), ("brukar", "bruker"), ("oppgåvene", "oppgave"),
+                     ("sakshandsaming", "saksbehandling"), ("kva", "hva"), ("dei", "de"),
+                     ("berre", "bare"), ("vanskeleg", "vanskelig"), ("leiarane", "leder")]
+        for (nn, nb) in pairs {
+            #expect(m.analyze(nn).lemma == nb, "\(nn) -> \(m.analyze(nn).lemma), want \(nb)")
+        }
+        #expect(m.analyze("ikkje").variety == .nynorsk)
+        #expect(m.analyze("oppgåvene").variety == .nynorsk)
+        #expect(m.analyze("brukarane").variety == .nynorsk)
+        #expect(m.analyze("ikke").variety == .bokmal)
+        #expect(m.analyze("hvordan").variety == .bokmal)
+        #expect(m.analyze("oppgavene").variety == .bokmal)
+        #expect(m.analyze("tiltak").variety == nil)          // both
+        #expect(m.analyze("sakshandsaming").parts == ["sak", "behandling"])
+        #expect(m.analyze("oppgåvene").lemmas.contains("oppgåve"))
+    }
+
+    @Test("suggestions only for unknown, long enough, non-abbreviation words")
+    func suggestions() {
+        #expect(m.analyze("veiledre").suggestion == "veileder")
+        #expect(m.analyze("tilltak").suggestion == "tiltak")
+        #expect(m.analyze("oppfølgning").suggestion == "oppfølging")
+        #expect(m.analyze("veileder").suggestion == nil)
+        #expect(m.analyze("NAVE").suggestion == nil)
+        #expect(m.analyze("nave").known)                        // nynorsk/old verb form, known
+        #expect(m.analyze("tlk").suggestion == nil)
+        #expect(m.analyze("3tiltak").suggestion == nil)
+        #expect(m.analyze("TILLTAK").suggestion == nil)          // all caps after a lower-case miss
+        #expect(m.analyze("Tilltak").suggestion == "tiltak")
+    }
+
+    @Test("noun/verb/adjective lemma rule")
+    func lemmaRule() {
+        let cases = [("digitaliseringen", "digitalisering"), ("vurderingene", "vurdering"),
+                     ("veilederne", "veileder"), ("oppgavene", "oppgave"), ("målene", "mål"),
+                     ("tiltakene", "tiltak"), ("jobber", "jobbe"), ("overprøver", "overprøve"),
+                     ("digitale", "digital"), ("statlige", "statlig")]
+        for (form, lemma) in cases { #expect(m.analyze(form).lemma == lemma, "\(form)") }
+        #expect(m.analyze("vurderingene").lemmas.first == "vurdering")
+    }
+
+    @Test("compounds, hyphenated forms and non-compounds")
+    func compounds() {
+        #expect(m.analyze("arbeidsevnevurderingene").parts == ["arbeid", "evne", "vurdering"])
+        #expect(m.analyze("saksbehandlingstid").parts == ["sak", "behandling", "tid"])
+        #expect(m.analyze("fagsystemene").parts == ["fag", "system"])
+        #expect(m.analyze("fagsystemene").known)
+        #expect(m.analyze("må-oppgavene").parts == ["må", "oppgave"])
+        #expect(m.analyze("nav-kontoret").parts == ["nav", "kontor"])
+        #expect(m.analyze("kontor").parts == [])
+        #expect(m.analyze("oppfølging").parts == [])
+        #expect(m.analyze("digitalisering").parts == [])
+        #expect(m.analyze("partnerskapet").parts == [])
+    }
+
+    @Test("stem is Snowball of the lower-cased word; tables and system names")
+    func stemsAndTables() throws {
+        #expect(m.stem("Veilederne") == "veiledern")
+        #expect(m.analyze("TILTAKENE").stem == "tiltak")
+        #expect(m.analyze("MODIA").lemma == "modia")
+        #expect(m.analyze("Gosys").known)
+        #expect(m.analyze("Navet").lemma == "navet")
+        let custom = try Morph(lemmaTable: ["Sosio": "sosio-systemet"])
+        #expect(custom.analyze("SOSIO").lemma == "sosio-systemet")
+        let data = try JSONEncoder().encode(m.analyze("tiltaksplassene"))
+        #expect(try JSONDecoder().decode(WordAnalysis.self, from: data) == m.analyze("tiltaksplassene"))
+        #expect(m.analyze("").lemma == "")
+        #expect(m.analyze("2019").known == false)
+    }
+}
