@@ -26,16 +26,43 @@ public enum CodebookWriter {
             if let d = theme.definition { out += "    definition: \(quote(d))\n" }
             if let p = theme.parent { out += "    parent: \(quote(p))\n" }
             if theme.minScore != 1 { out += "    min_score: \(number(theme.minScore))\n" }
-            if theme.entries.isEmpty { continue }
-            out += "    entries:\n"
-            for e in theme.entries {
-                let (kind, value) = try pattern(e, theme: theme.id)
-                out += "      - \(kind): \(quote(value))\n"
-                if e.weight != 1 { out += "        weight: \(number(e.weight))\n" }
-                if e.caseSensitive { out += "        case_sensitive: true\n" }
+            if theme.hidden { out += "    hidden: true\n" }
+            for (key, list) in [("entries", theme.entries), ("exclude", theme.exclusions)] where !list.isEmpty {
+                out += "    \(key):\n"
+                for e in list {
+                    let (kind, value) = try pattern(e, theme: theme.id)
+                    out += "      - \(kind): \(quote(value))\n"
+                    if e.weight != 1 { out += "        weight: \(number(e.weight))\n" }
+                    if e.caseSensitive { out += "        case_sensitive: true\n" }
+                }
+            }
+            if !theme.rules.isEmpty {
+                out += "    rules:\n"
+                for r in theme.rules {
+                    out += "      - match: \(terms(r.a))\n"
+                    out += "        \(r.op.rawValue): \(terms(r.b))\n"
+                    if r.window != 5 { out += "        window: \(r.window)\n" }
+                    if r.scope != .sentence { out += "        scope: \(quote(r.scope.rawValue))\n" }
+                    if r.weight != 1 { out += "        weight: \(number(r.weight))\n" }
+                }
             }
         }
         return out
+    }
+
+    /// One side of a rule as a YAML flow list: `["lemma:vedtak", "#negasjon", "klage*"]`.
+    static func terms(_ list: [RuleTerm]) -> String {
+        let items = list.map { term -> String in
+            switch term {
+            case .theme(let id): return quote("#" + id)
+            case .token(let p):
+                let (kind, value) = split(p)
+                let plain = kind == "glob" && !value.hasPrefix("#")
+                    && !["word:", "glob:", "lemma:", "part:", "regex:"].contains { value.hasPrefix($0) }
+                return quote(plain ? value : "\(kind):\(value)")
+            }
+        }
+        return "[" + items.joined(separator: ", ") + "]"
     }
 
     /// The entry key and its text: `word`, `glob`, …, or `phrase` with `kind:` prefixes and `~N` gaps.

@@ -1,6 +1,7 @@
 import Foundation
 import FritekstCore
 import FritekstIngest
+import FritekstMorphology
 import FritekstText
 
 /// One problem the linter found, located at a theme or entry.
@@ -27,6 +28,8 @@ public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
         case unknownReference
         /// `#theme` references form a loop.
         case referenceCycle
+        /// A hidden helper theme that no rule uses.
+        case unusedHidden
         /// The same entry twice in one theme.
         case duplicateEntry
         /// The same entry in two themes.
@@ -82,9 +85,10 @@ public struct LintOptions: Sendable {
 /// given a corpus, over-broad globs and entries that match nothing.
 public enum Linter {
     /// Lints the codebook or dictionary at `path` (Fritekst/quanteda YAML, or LIWC/WordStat by extension).
-    /// A file that cannot be read at all gives one `unreadable` error.
+    /// A file that cannot be read at all gives one `unreadable` error. With `loadMorphology`, a corpus
+    /// and no `lemmas`, the Hunspell morphology is loaded when the codebook has lemma or part entries.
     public static func lint(path: String, corpus: [String]? = nil, lemmas: (any LemmaProvider)? = nil,
-                            options: LintOptions = LintOptions()) -> [LintFinding] {
+                            loadMorphology: Bool = false, options: LintOptions = LintOptions()) -> [LintFinding] {
         let codebook: Codebook
         var notes: [LintFinding] = []
         do {
@@ -102,7 +106,15 @@ public enum Linter {
         } catch {
             return [LintFinding(.error, .unreadable, "\(error)", at: nil, file: path)]
         }
-        return notes + lint(codebook, corpus: corpus, lemmas: lemmas, options: options)
+        var provider = lemmas
+        if loadMorphology, provider == nil, corpus != nil, codebook.needsMorphology {
+            do {
+                provider = try Morphology()
+            } catch {
+                notes.append(LintFinding(.note, .notChecked, "Norwegian morphology could not be loaded: \(error)", at: nil, file: path))
+            }
+        }
+        return notes + lint(codebook, corpus: corpus, lemmas: provider, options: options)
     }
 
     /// Lints an in-memory codebook; `corpus` holds answer texts, `lemmas` is needed to check lemma/part entries against it.
@@ -135,18 +147,21 @@ public enum Linter {
             findings.append(LintFinding(.error, .parentCycle, "parent cycle: \(names)", at: loc(codebook.themes[cycle[0]]), file: file))
         }
 
-        // #theme references.
+        // #theme references (in rules).
         var referenceEdges = Array(repeating: [Int](), count: codebook.themes.count)
         var referenceSites: [[Int: SourceLocation?]] = Array(repeating: [:], count: codebook.themes.count)
+        var referenced = Set<Int>()
         for (ti, t) in codebook.themes.enumerated() {
-            for e in t.entries {
-                for name in references(in: e) {
+            for r in t.rules {
+                let site = r.location ?? loc(t)
+                for case .theme(let name) in r.a + r.b {
                     if let target = resolveReference(name, codebook: codebook, index: index) {
+                        referenced.insert(target)
                         if !referenceEdges[ti].contains(target) { referenceEdges[ti].append(target) }
-                        if referenceSites[ti][target] == nil { referenceSites[ti][target] = loc(e, t) }
+                        if referenceSites[ti][target] == nil { referenceSites[ti][target] = site }
                     } else {
-                        findings.append(LintFinding(.error, .unknownReference, "unknown theme reference '#\(name)' in theme '\(t.id)'",
-                                                    at: loc(e, t), file: file))
+                        findings.append(LintFinding(.error, .unknownReference, "unknown theme reference '#\(name)' in a rule of theme '\(t.id)'",
+                                                    at: site, file: file))
                     }
                 }
             }
@@ -156,6 +171,11 @@ public enum Linter {
             let next = cycle.count > 1 ? cycle[1] : cycle[0]
             findings.append(LintFinding(.error, .referenceCycle, "theme reference cycle: \(names)",
                                         at: referenceSites[cycle[0]][next] ?? loc(codebook.themes[cycle[0]]), file: file))
+        }
+        for (ti, t) in codebook.themes.enumerated() where t.hidden && !referenced.contains(ti)
+            && !codebook.themes.contains(where: { $0.parent == t.id }) {
+            findings.append(LintFinding(.warning, .unusedHidden, "hidden theme '\(t.id)' is referenced by no rule, so it has no effect",
+                                        at: loc(t), file: file))
         }
 
         // Duplicate entries, within a theme and across themes.
@@ -185,7 +205,14 @@ public enum Linter {
         let mode = codebook.tokenizerMode
         let tokenizer = Tokenizer(mode: mode)
         for t in codebook.themes {
-            for e in t.entries {
+            for e in t.entries + t.exclusions {
+                if let name = references(in: e).first {
+                    let known = resolveReference(name, codebook: codebook, index: index) != nil
+                    findings.append(LintFinding(.error, known ? .cannotMatch : .unknownReference,
+                                                "'#\(name)' in an entry is a literal pattern that never matches\(known ? "" : " (and names no theme)"); a theme reference belongs in a rule (near, not_near, before, after)",
+                                                at: loc(e, t), file: file))
+                    continue
+                }
                 for element in elements(of: e) {
                     if let reason = cannotMatch(element, caseSensitive: e.caseSensitive, tokenizer: tokenizer) {
                         findings.append(LintFinding(.error, .cannotMatch, reason, at: loc(e, t), file: file))
@@ -195,6 +222,13 @@ public enum Linter {
                 if case .token(.glob(let g)) = e.pattern, !g.hasPrefix("#"), !g.isEmpty, g.allSatisfy({ $0 == "*" || $0 == "?" }),
                    g.contains("*") {
                     findings.append(LintFinding(.warning, .overBroad, "glob '\(g)' matches every token", at: loc(e, t), file: file))
+                }
+            }
+            for r in t.rules {
+                for case .token(let p) in r.a + r.b {
+                    if let reason = cannotMatch(p, caseSensitive: false, tokenizer: tokenizer) {
+                        findings.append(LintFinding(.error, .cannotMatch, "in a rule: " + reason, at: r.location ?? loc(t), file: file))
+                    }
                 }
             }
         }
@@ -247,7 +281,7 @@ public enum Linter {
         }
     }
 
-    /// Theme names referenced as `#name` by an entry's word or glob elements.
+    /// Theme names written as `#name` in an entry's word or glob elements (which the loader reads as literal patterns).
     static func references(in e: Entry) -> [String] {
         elements(of: e).compactMap { p in
             switch p {
@@ -349,7 +383,9 @@ public enum Linter {
                                file: String, loc: (Entry, Theme) -> SourceLocation?) -> [LintFinding] {
         var findings: [LintFinding] = []
         // Entries the compiled codebook can check: no #references; no lemma/part without a provider.
+        // Rules and exclusions are not checked here; dropping them also keeps reference cycles from stopping the compiler.
         var checkable = codebook
+        for i in checkable.themes.indices { checkable.themes[i].rules = []; checkable.themes[i].exclusions = [] }
         var origin: [(theme: Int, entry: Int)] = []
         var skippedMorphology = 0
         for (ti, t) in codebook.themes.enumerated() {

@@ -80,7 +80,8 @@ struct LexiconLint: ParsableCommand {
         } catch {
             fail(error)
         }
-        let findings = Linter.lint(path: file, corpus: texts, lemmas: nil, options: LintOptions(broadShare: broadShare))
+        let findings = Linter.lint(path: file, corpus: texts, lemmas: nil, loadMorphology: true,
+                                   options: LintOptions(broadShare: broadShare))
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         for f in findings where !(quiet && f.severity == .note) { print(f) }

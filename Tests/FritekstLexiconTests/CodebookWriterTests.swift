@@ -10,6 +10,8 @@ import Testing
             var t = t
             t.location = nil
             t.entries = t.entries.map { var e = $0; e.location = nil; return e }
+            t.exclusions = t.exclusions.map { var e = $0; e.location = nil; return e }
+            t.rules = t.rules.map { var r = $0; r.location = nil; return r }
             return t
         }
     }
@@ -54,6 +56,37 @@ import Testing
         let loaded = try CodebookLoader.load(yaml: yaml, file: "k.yaml")
         #expect(loaded.name == "yes" && loaded.version == "0.1")
         #expect(stripped(loaded) == stripped(cb))
+    }
+
+    @Test func rulesExclusionsAndHiddenThemesRoundTrip() throws {
+        let cb = try CodebookLoader.load(yaml: """
+            themes:
+              - id: negasjon
+                hidden: true
+                entries: ["ikke", "ikkje", "nei"]
+              - id: samarbeid_nay
+                entries:
+                  - part: "vedtak"
+                    weight: 0.5
+                exclude:
+                  - phrase: "14a-vedtak*"
+                  - word: "no"
+                rules:
+                  - match: "lemma:vedtak|#negasjon"
+                    near: ["nay", "regex:^nay(s)?$", "glob:word:x"]
+                    window: 3
+                    scope: answer
+                    weight: 2
+                  - match: "klage*"
+                    not_near: "#negasjon"
+            """, file: "r.yaml")
+        let yaml = try CodebookWriter.yaml(cb)
+        #expect(yaml.contains("    hidden: true\n"))
+        #expect(yaml.contains("      - match: [\"lemma:vedtak\", \"#negasjon\"]\n        near: [\"nay\", \"regex:^nay(s)?$\", \"glob:word:x\"]\n"))
+        #expect(yaml.contains("        not_near: [\"#negasjon\"]\n"))
+        let again = try CodebookLoader.load(yaml: yaml, file: "r2.yaml")
+        #expect(stripped(again) == stripped(cb))
+        #expect(again.themes[1].rules.count == 2 && again.themes[1].exclusions.count == 2)
     }
 
     @Test func inexpressibleEntriesAreRefused() {

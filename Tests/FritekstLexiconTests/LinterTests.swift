@@ -66,26 +66,50 @@ struct TableLemmas: LemmaProvider {
         #expect(g.count == 1 && g[0].severity == .error && g[0].location?.line == 3 && g[0].message.contains("unknown parent 'mangler'"))
     }
 
-    @Test func themeReferencesAreCheckedAndCyclesFound() throws {
-        let f = try lint("""
+    @Test func ruleReferencesCyclesAndMisplacedReferences() throws {
+        let yaml = """
             themes:
               - id: negasjon
-                entries: ["ikke", "ikkje", "#tid"]
+                hidden: true
+                entries: ["ikke", "ikkje"]
+                rules:
+                  - match: "ikke"
+                    near: "#tid"
               - id: tid
-                entries:
-                  - phrase: "#negasjon tid"
-                  - glob: "#finnesikke"
+                entries: ["tid", "#negasjon"]
+                rules:
+                  - match: ["tid", "tida"]
+                    after: "#negasjon"
+                    window: 2
               - id: tiltak
-                entries: ["#TILTAK"]
-            """)
-        let unknown = only(f, .unknownReference)
-        #expect(unknown.count == 1 && unknown[0].location?.line == 7 && unknown[0].message.contains("'#finnesikke'"))
+                rules:
+                  - match: "tiltak*"
+                    near: ["#tiltak", "nav-"]
+              - id: hjelp
+                hidden: true
+                entries: ["hjelp"]
+            """
+        let f = try lint(yaml)
         let cycles = only(f, .referenceCycle)
-        #expect(cycles.count == 2)
-        #expect(cycles[0].message.contains("negasjon → #tid → #negasjon") && cycles[0].location?.line == 3)
-        #expect(cycles[1].message.contains("tiltak → #tiltak") && cycles[1].location?.line == 9)
-        // References are not reported as patterns that cannot match.
-        #expect(only(f, .cannotMatch).isEmpty)
+        #expect(cycles.map { $0.location?.line } == [6, 16])
+        #expect(cycles[0].message.contains("negasjon → #tid → #negasjon") && cycles[0].severity == .error)
+        #expect(cycles[1].message.contains("tiltak → #tiltak"))
+        let bad = only(f, .cannotMatch)
+        #expect(bad.map { $0.location?.line } == [9, 16])
+        #expect(bad[0].message.contains("belongs in a rule") && bad[1].message.contains("in a rule: glob 'nav-'"))
+        let unused = only(f, .unusedHidden)
+        #expect(unused.count == 1 && unused[0].location?.line == 18 && unused[0].severity == .warning)
+        // The corpus checks still run although the rules could not be compiled.
+        let g = try lint(yaml, corpus: Self.corpus)
+        #expect(only(g, .unreadable).isEmpty)
+        #expect(only(g, .noCorpusMatch).map { $0.location?.line } == [4, 20])     // ikkje, hjelp
+        // A reference to a theme that does not exist (the loader refuses it; a model may still hold it).
+        let model = Codebook(name: "m", format: .fritekst, themes: [
+            Theme(id: "a", rules: [Rule(op: .near, a: [.token(.glob("vedtak*"))], b: [.theme("mangler")],
+                                        location: SourceLocation(file: "m.yaml", line: 7, column: 9))]),
+        ], file: "m.yaml")
+        let m = Linter.lint(model)
+        #expect(m.count == 1 && m[0].kind == .unknownReference && m[0].description.hasPrefix("m.yaml:7:9: error: unknown theme reference '#mangler'"))
     }
 
     @Test func duplicatesWithinAndAcrossThemesAreWarnings() throws {
