@@ -467,3 +467,21 @@ public enum CodebookLoader {
         }
     }
 }
+
+extension CodebookLoader {
+    /// A one-theme codebook from a pattern given on the command line (`lemma:tiltak`, `digital*`, `tid til ~2 oppfølging`).
+    public static func codebook(fromPattern pattern: String, themeID: String = "treff") throws -> Codebook {
+        let fail: (String) -> FritekstError = { FritekstError(.usage, "pattern '\(pattern)': \($0)") }
+        let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { throw fail("empty pattern") }
+        let entryPattern: EntryPattern
+        if trimmed.hasPrefix("regex:") {
+            let r = String(trimmed.dropFirst(6))
+            do { _ = try NSRegularExpression(pattern: r) } catch { throw fail("invalid regex") }
+            entryPattern = .token(.regex(r))
+        } else {
+            entryPattern = try parsePhrase(trimmed, defaultKind: "glob", fail: fail)
+        }
+        return Codebook(name: "pattern", format: .fritekst, themes: [Theme(id: themeID, entries: [Entry(pattern: entryPattern)])])
+    }
+}

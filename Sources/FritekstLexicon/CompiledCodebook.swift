@@ -16,6 +16,13 @@ public struct LemmaInfo: Sendable, Equatable {
 public protocol LemmaProvider: Sendable {
     /// Lemmas and compound parts of `type`.
     func lemmaInfo(_ type: String) -> LemmaInfo
+    /// True when the lower-case word is a dictionary word or a valid compound.
+    func isKnownWord(_ word: String) -> Bool
+}
+
+extension LemmaProvider {
+    /// Providers without a dictionary know no words.
+    public func isKnownWord(_ word: String) -> Bool { false }
 }
 
 /// A codebook compiled against a growing vocabulary: every distinct single-token pattern ("unit")
@@ -83,6 +90,12 @@ public final class CompiledCodebook {
     private var openGlobs: [(Glob, Int32)] = []
     private var regexes: [(NSRegularExpression, Int32)] = []
     private let lemmas: (any LemmaProvider)?
+
+    /// The tokenizer this codebook's patterns assume; with morphology it also repairs line-end hyphenation.
+    public var tokenizer: Tokenizer {
+        if let lemmas { return Tokenizer(mode: codebook.tokenizerMode, knownWord: { lemmas.isKnownWord($0) }) }
+        return Tokenizer(mode: codebook.tokenizerMode)
+    }
 
     // Per-type resolution (CSR layout): units of type t are typeUnits[typeOffsets[t]..<typeOffsets[t+1]].
     private var typeOffsets: [Int32] = [0]

@@ -8,4 +8,7 @@ extension Morphology: LemmaProvider {
         for l in a.lemmas where !lemmas.contains(l) { lemmas.append(l) }
         return LemmaInfo(lemmas: lemmas, parts: a.parts)
     }
+
+    /// True when the word is in the nb/nn dictionaries, the lemma table, or a valid compound.
+    public func isKnownWord(_ word: String) -> Bool { analyze(word).known }
 }

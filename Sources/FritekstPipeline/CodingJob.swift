@@ -167,7 +167,7 @@ public enum JobRunner {
     public static func defaultLemmas(for codebook: Codebook) throws -> (any LemmaProvider)? {
         guard codebook.needsMorphology else { return nil }
         do {
-            return try Morphology()
+            return try FritekstMorphology.Morphology()
         } catch {
             throw FritekstError(.codebook, "the codebook needs Norwegian morphology, but it could not be loaded: \(error)",
                                 file: codebook.file)
@@ -186,7 +186,7 @@ public enum JobRunner {
     /// Tokenises and codes every response in order; `keepTokens` also returns the tokens.
     public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false)
         -> (codings: [CodedAnswer], tokens: [[Token]], vocabulary: Vocabulary) {
-        let tokenizer = Tokenizer(mode: compiled.codebook.tokenizerMode)
+        let tokenizer = compiled.tokenizer
         let coder = Coder(compiled)
         var interner = Interner()
         var codings: [CodedAnswer] = []

@@ -27,12 +27,29 @@ public struct Interner {
         return id
     }
 
+    /// Interns a word broken over a line end without its line break (and hyphen, when dropped).
+    private mutating func internJoined(_ p: UnsafeBufferPointer<UInt8>, _ raw: RawToken) -> TypeID {
+        var bytes: [UInt8] = []
+        var k = raw.start
+        while k < raw.end {
+            if p[k] == 0x2D, k + 1 < raw.end, [0x20, 0x09, 0x0D, 0x0A].contains(p[k + 1]) {
+                if raw.lineJoin == .keepHyphen { bytes.append(0x2D) }
+                k += 1
+                while k < raw.end, [0x20, 0x09, 0x0D, 0x0A].contains(p[k]) { k += 1 }
+                continue
+            }
+            bytes.append(p[k])
+            k += 1
+        }
+        return bytes.withUnsafeBufferPointer { intern($0, 0, $0.count) }
+    }
+
     /// Tokenises and interns `text`, appending tokens to `tokens`.
     public mutating func tokens(of text: String, tokenizer: Tokenizer, into tokens: inout [Token]) {
         var text = text
         text.withUTF8 { p in
             tokenizer.scan(p) { raw in
-                let id = intern(p, raw.start, raw.end)
+                let id = raw.lineJoin == .none ? intern(p, raw.start, raw.end) : internJoined(p, raw)
                 tokens.append(Token(type: id, start: Int32(raw.start), end: Int32(raw.end), sentence: raw.sentence, kind: raw.kind))
             }
         }

@@ -19,6 +19,27 @@ public struct RawToken: Sendable, Equatable {
     public var sentence: Int32
     /// Token kind.
     public var kind: TokenKind
+    /// How a word broken over a line end with a hyphen was joined.
+    public var lineJoin: LineJoin = .none
+
+    /// Creates a raw token.
+    public init(start: Int, end: Int, sentence: Int32, kind: TokenKind, lineJoin: LineJoin = .none) {
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.kind = kind
+        self.lineJoin = lineJoin
+    }
+}
+
+/// Repair of a word hyphenated over a line end (`arbeids-⏎evnevurdering`).
+public enum LineJoin: UInt8, Sendable {
+    /// Not broken over a line.
+    case none
+    /// The parts form a known word: hyphen and line break dropped.
+    case dropHyphen
+    /// A real hyphen (`NAV-⏎kontoret`): only the line break dropped.
+    case keepHyphen
 }
 
 /// Cuts UTF-8 text into token spans and sentence indices; pure and reentrant.
@@ -36,8 +57,14 @@ public struct Tokenizer: Sendable {
     /// Abbreviations that may also close a sentence when a capitalised word follows.
     static let finalAbbreviations: Set<String> = ["osv.", "etc.", "mv.", "m.m.", "o.l.", "m.fl."]
 
-    /// Creates a tokenizer.
-    public init(mode: TokenizerMode) { self.mode = mode }
+    /// Tells whether a lower-case word is known (dictionary word or valid compound); enables line-end hyphenation repair.
+    public let knownWord: (@Sendable (String) -> Bool)?
+
+    /// Creates a tokenizer; `knownWord` turns on repair of words hyphenated over a line end (Norwegian mode).
+    public init(mode: TokenizerMode, knownWord: (@Sendable (String) -> Bool)? = nil) {
+        self.mode = mode
+        self.knownWord = mode == .norwegian ? knownWord : nil
+    }
 
     /// Token spans of `text`, in order.
     public func tokenize(_ text: String) -> [RawToken] {
@@ -81,10 +108,12 @@ public struct Tokenizer: Sendable {
                 // Decide the token span.
                 var kind: TokenKind = .word
                 var end: Int
+                var join = LineJoin.none
                 if norwegian, let e = urlEnd(p, i) {
                     end = e; kind = .url
                 } else {
                     (end, kind) = wordEnd(p, i, firstClass: cls)
+                    if knownWord != nil, kind == .word, let (e, j) = lineBreakJoin(p, i, end) { end = e; join = j }
                     // Only a word that stops at one of these can be the start of an e-mail address
                     // or an abbreviation with periods; checking afterwards keeps the common path short.
                     if norwegian && end < n {
@@ -107,7 +136,7 @@ public struct Tokenizer: Sendable {
                     if newlines == 1 && cls == .upper { boundary = true }
                     if boundary { sentence += 1 }
                 }
-                out(RawToken(start: i, end: end, sentence: sentence, kind: kind), emit)
+                out(RawToken(start: i, end: end, sentence: sentence, kind: kind, lineJoin: join), emit)
                 sawToken = true
                 pendingStrong = false; pendingPeriod = false; periodGlued = false
                 newlines = 0; bullet = false; lineStart = false
@@ -190,6 +219,31 @@ public struct Tokenizer: Sendable {
             break
         }
         return (j, numeric && !hasLetter ? .number : .word)
+    }
+
+    /// When the word `p[i..<end]` is followed by a hyphen, one line break and a lower- or upper-case word,
+    /// the end of the joined word and how it joins; nil when it should stay two tokens
+    /// (a suspended compound like `utviklings- og driftsarbeid` has no line break and is never joined).
+    private func lineBreakJoin(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Int, LineJoin)? {
+        let n = p.count
+        guard end < n, p[end] == 0x2D, let knownWord else { return nil }
+        var k = end + 1
+        var newlines = 0
+        while k < n, p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D || p[k] == 0x0A {
+            if p[k] == 0x0A { newlines += 1 }
+            k += 1
+        }
+        guard newlines == 1, k < n else { return nil }
+        let (cls, _, _) = classAt(p, k)
+        guard cls.isLetter else { return nil }
+        let (secondEnd, _) = wordEnd(p, k, firstClass: cls)
+        let first = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
+        let second = String(decoding: UnsafeBufferPointer(rebasing: p[k..<secondEnd]), as: UTF8.self)
+        // An abbreviation or a capitalised second part marks a real hyphen (NAV-kontoret, AAP-Søknad).
+        let firstAllCaps = first.count > 1 && first.allSatisfy { $0.isUppercase || $0.isNumber }
+        if cls == .upper || firstAllCaps { return (secondEnd, .keepHyphen) }
+        if knownWord((first + second).lowercased()) { return (secondEnd, .dropHyphen) }
+        return nil
     }
 
     /// End of an abbreviation with periods (`f.eks.`) starting at `i`, if one is listed.

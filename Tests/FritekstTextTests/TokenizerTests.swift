@@ -101,3 +101,39 @@ import Testing
         }
     }
 }
+
+@Suite struct LineBreakHyphenationTests {
+    let known: Set<String> = ["arbeidsevnevurdering", "saksbehandlingstida", "driftsarbeid"]
+
+    func types(_ text: String) -> [String] {
+        let known = self.known
+        var interner = Interner()
+        var tokens: [Token] = []
+        interner.tokens(of: text, tokenizer: Tokenizer(mode: .norwegian, knownWord: { known.contains($0) }), into: &tokens)
+        return tokens.map { interner.vocabulary[$0.type] }
+    }
+
+    @Test func repairsKnownWordsKeepsRealAndSuspendedHyphens() {
+        #expect(types("ny arbeids-\nevnevurdering nå") == ["ny", "arbeidsevnevurdering", "nå"])
+        #expect(types("saksbehandlings- \r\n tida er lang") == ["saksbehandlingstida", "er", "lang"])
+        #expect(types("på NAV-\nkontoret") == ["på", "nav-kontoret"])
+        #expect(types("utviklings- og driftsarbeid") == ["utviklings", "og", "driftsarbeid"])
+        #expect(types("ukjent-\nord her") == ["ukjent", "ord", "her"])
+        #expect(types("arbeids-\n\nevnevurdering") == ["arbeids", "evnevurdering"])       // a paragraph break is not a line break
+        // Without a dictionary nothing is joined.
+        var interner = Interner()
+        var tokens: [Token] = []
+        interner.tokens(of: "arbeids-\nevnevurdering", tokenizer: Tokenizer(mode: .norwegian), into: &tokens)
+        #expect(tokens.count == 2)
+        // Quanteda mode never joins, even with a dictionary.
+        #expect(Tokenizer(mode: .quanteda, knownWord: { _ in true }).knownWord == nil)
+    }
+
+    @Test func joinedTokenKeepsItsOriginalByteRange() {
+        let text = "ny arbeids-\nevnevurdering"
+        let known = self.known
+        let toks = Tokenizer(mode: .norwegian, knownWord: { known.contains($0) }).tokenize(text)
+        #expect(toks.count == 2)
+        #expect(toks[1].start == 3 && toks[1].end == text.utf8.count && toks[1].lineJoin == .dropHyphen)
+    }
+}
