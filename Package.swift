@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
         .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
         .target(name: "FritekstMorphology", dependencies: ["CStemmer", "CHunspell"], swiftSettings: swiftSettings),
-        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstText", "FritekstMorphology", "Yams"],
+        .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "Yams"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstCoding", dependencies: ["FritekstCore", "FritekstText", "FritekstLexicon"],
                 swiftSettings: swiftSettings),
