@@ -92,7 +92,7 @@ public enum Statistics {
 
     /// Monte Carlo p-value of the χ² statistic for a 2×G table with fixed margins (as R's
     /// `chisq.test(simulate.p.value = TRUE)`), with a fixed seed so results repeat.
-    public static func chiSquareMonteCarlo(_ table: [[Int]], replicates: Int = 10_000, seed: UInt64 = 20_191_105) -> Double {
+    public static func chiSquareMonteCarlo(_ table: [[Int]], replicates: Int = 2_000, seed: UInt64 = 20_191_105) -> Double {
         let observed = chiSquare(table).statistic
         let cols = table[0].count
         let colSums = (0..<cols).map { j in table.reduce(0) { $0 + $1[j] } }

@@ -83,7 +83,7 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     private func classAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (CharClass, Int, UInt32) {
         let b = p[i]
-        if b < 0x80 { return (asciiClass[Int(b)], 1, UInt32(b)) }
+        if b < 0x80 { return (asciiClassOf(b), 1, UInt32(b)) }
         let (cp, len) = decodeScalar(p, i)
         return (CharClasses.of(cp), len, cp)
     }
@@ -255,7 +255,7 @@ public struct Tokenizer: Sendable {
             let b = p[j]
             if b == 0x2E { lastPeriodEnd.append(j + 1); j += 1; continue }
             if b < 0x80 {
-                let c = asciiClass[Int(b)]
+                let c = asciiClassOf(b)
                 if c.isLetter { j += 1; continue }
                 break
             }
@@ -335,14 +335,13 @@ public struct Tokenizer: Sendable {
     }
 }
 
-/// Classes of the 128 ASCII bytes.
-let asciiClass: [CharClass] = (0..<128).map { b -> CharClass in
-    switch b {
-    case 0x41...0x5A: return .upper
-    case 0x61...0x7A: return .lower
-    case 0x30...0x39: return .number
-    case 0x0A, 0x0D: return .newline
-    case 0x09, 0x0B, 0x0C, 0x20: return .space
-    default: return .other
-    }
+/// Class of an ASCII byte (a switch, not a global table: no lazy-initialisation check in the hot loop).
+@inline(__always)
+func asciiClassOf(_ b: UInt8) -> CharClass {
+    if b >= 0x61 && b <= 0x7A { return .lower }
+    if b >= 0x41 && b <= 0x5A { return .upper }
+    if b >= 0x30 && b <= 0x39 { return .number }
+    if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C { return .space }
+    if b == 0x0A || b == 0x0D { return .newline }
+    return .other
 }

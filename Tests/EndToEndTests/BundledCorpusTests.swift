@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The NAV codebook on answers of the bundled corpus, checked against codes worked out by reading
+/// each answer and the codebook entries by hand (see the comments).
+@Suite struct BundledCorpusTests {
+    static let handCoded: [String: [String: Int]] = [
+        // «Tiltaksbedriftene …», «vedtaket tilbake fra NAY»: tiltak (part), samarbeid_nay (NAY).
+        "R0005": ["tiltak": 1, "samarbeid_nay": 1, "digitalisering": 0, "kompetanse_opplaering": 0],
+        // Nynorsk: «Fagsystema», «overprøvar», «arbeidsevnevurderingane».
+        "R0129": ["digitalisering": 1, "samarbeid_nay": 1, "arbeidsevnevurdering": 1, "tiltak": 0],
+        // «Digitaliseringen har gjort mye enklere»: digitalisering only.
+        "R0282": ["digitalisering": 1, "samarbeid_nay": 0, "brukeroppfolging": 0],
+        // «Brukerne datofordeles …», «Samarbeidet med NAY».
+        "R0486": ["bredde_generalist": 1, "samarbeid_nay": 1, "digitalisering": 0],
+        // «en god arena for å lære av hverandre»: arena the meeting place, learning from colleagues.
+        "R1149": ["digitalisering": 0, "kompetanse_opplaering": 1],
+        // «Det var det.»: answered, no theme.
+        "R1275": ["digitalisering": 0, "samarbeid_nay": 0, "tiltak": 0, "ledelse_styring": 0],
+        // «kommunal dominans».
+        "R1408": ["samarbeid_stat_kommune": 1, "samarbeid_nay": 0],
+        // «ikke tid til arbeidsrettet oppfølging».
+        "R1560": ["arbeidsbelastning_tid": 1, "tiltak": 0],
+    ]
+
+    @Test func navCodebookMatchesHandCodingOnASubset() throws {
+        let corpus = try CLI.readCSV(CLI.fixture("Corpora/nav-2019/survey.csv"))
+        let header = corpus[0]
+        let idCol = header.firstIndex(of: "id")!
+        let keep = Set(Self.handCoded.keys).union(["R0001"])        // R0001: an empty answer
+        var w = "id,role,employer,text\n"
+        var roles: [String: String] = [:]
+        for row in corpus.dropFirst() where keep.contains(row[idCol]) {
+            func field(_ name: String) -> String { row[header.firstIndex(of: name)!] }
+            roles[field("id")] = field("role")
+            w += [field("id"), field("role"), field("employer"), "\"" + field("text").replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+                .joined(separator: ",") + "\n"
+        }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("subset-\(UUID().uuidString).csv").path
+        try w.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = CLI.tempDir()
+        let r = try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--by", "role", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("respondents: 9  answered: 8  empty: 1  skipped: 0"))
+        let coded = try CLI.readCSV(out + "/coded.csv")
+        let cols = coded[0]
+        #expect(coded.count == 10)
+        for row in coded.dropFirst() {
+            let id = row[0]
+            if id == "R0001" { #expect(row.dropFirst().dropLast().allSatisfy { $0 == "0" }); continue }
+            for (theme, expected) in Self.handCoded[id] ?? [:] {
+                let value = row[cols.firstIndex(of: theme)!]
+                #expect(value == String(expected), "\(id) \(theme): got \(value), evidence: \(row.last!)")
+            }
+        }
+        // Crosstab by role for samarbeid_nay, counted by hand from the table above:
+        // kontorleder R0005 1, R0129 1, R1149 0, R1275 0 → 4 answered, 2 coded;
+        // veileder R0486 1, R1408 0, R1560 0 (R0001 empty, not counted) → 3, 1; fagansvarlig R0282 → 1, 0.
+        let cross = try CLI.readCSV(out + "/crosstab.csv")
+        func cell(_ theme: String, _ role: String) -> [String]? { cross.first { $0[0] == theme && $0[1] == role } }
+        #expect(roles["R0001"] == "veileder")
+        #expect(cell("samarbeid_nay", "kontorleder").map { Array($0[2...3]) } == ["4", "2"])
+        #expect(cell("samarbeid_nay", "veileder").map { Array($0[2...3]) } == ["3", "1"])
+        #expect(cell("samarbeid_nay", "fagansvarlig").map { Array($0[2...3]) } == ["1", "0"])
+        #expect(cell("samarbeid_nay", "kontorleder")?[4] == "0.500000")
+    }
+
+    @Test func pipelineWritesTheThreeOutputs() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let pipeline = dir + "/p.yaml"
+        try """
+            name: test
+            inputs:
+              - path: \(CLI.fixture("Corpora/nav-2019/survey.csv"))
+                wave: "2019"
+            codebook: \(CLI.fixture("Lexicons/nav/quanteda.yaml"))
+            group_by: [role, employer]
+            output:
+              directory: out
+            reproducible: true
+            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["run", pipeline, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for f in ["coded.csv", "themes_by_group.csv", "report.xlsx"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/out/" + f), "\(f) missing")
+        }
+        let coded = try CLI.readCSV(dir + "/out/coded.csv")
+        #expect(coded.count == 1746)
+        let first = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/themes_by_group.csv"))
+        #expect(try CLI.run(["run", pipeline, "--quiet"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/themes_by_group.csv")) == first)
+        let bad = dir + "/bad.yaml"
+        try "name: x\ninputs: []\ncodebook: k.yaml\noutput: {directory: o}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let b = try CLI.run(["run", bad])
+        #expect(b.status != 0 && b.stderr.contains("bad.yaml"))
+    }
+}
