@@ -29,6 +29,11 @@ public enum JobOutput: String, Sendable, CaseIterable, Codable {
     case crosstabCSV = "crosstab.csv"
     case themesByGroupCSV = "themes_by_group.csv"
     case reportXLSX = "report.xlsx"
+    case cooccurrenceCSV = "cooccurrence.csv"
+    case themeItemsCSV = "theme_items.csv"
+    case keynessCSV = "keyness.csv"
+    case wavesCSV = "waves.csv"
+    case quotesCSV = "quotes.csv"
 }
 
 /// A complete coding job: inputs, codebook, grouping variables and outputs.
@@ -40,6 +45,8 @@ public struct CodingJob: Sendable {
     public var outputs: [JobOutput]
     public var reproducible: Bool
     public var lemmaProvider: (any LemmaProvider)?
+    /// Options of the analysis tables (margins, denominator, items, keyness, quotes).
+    public var analysis = AnalysisOptions()
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
@@ -151,18 +158,25 @@ public enum JobRunner {
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 
+        let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
+                                       respondents: respondents, options: job.analysis, lemmaProvider: job.lemmaProvider)
         let staged = try StagedOutput(directory: job.outputDirectory)
         for output in job.outputs {
             switch output {
             case .codedCSV:
                 try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled), to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
-                try staged.write(crosstabCSV(crosstab, by: job.groupBy), to: output.rawValue)
+                try staged.write(AnalysisOutputs.crosstabCSV(analysis), to: output.rawValue)
             case .reportXLSX:
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
                                                      provenance: provenance),
                                      to: staged.path(for: output.rawValue))
+            case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis), to: output.rawValue)
+            case .themeItemsCSV: try staged.write(AnalysisOutputs.themeItemsCSV(analysis), to: output.rawValue)
+            case .keynessCSV: try staged.write(AnalysisOutputs.keynessCSV(analysis), to: output.rawValue)
+            case .wavesCSV: try staged.write(AnalysisOutputs.wavesCSV(analysis), to: output.rawValue)
+            case .quotesCSV: try staged.write(AnalysisOutputs.quotesCSV(analysis), to: output.rawValue)
             }
         }
         try staged.commit()
