@@ -150,7 +150,6 @@ public enum JobRunner {
             }
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
         }
-        let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
 
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
                                          "tokenizer": codebook.tokenizerMode.rawValue]
@@ -168,6 +167,7 @@ public enum JobRunner {
             case .crosstabCSV, .themesByGroupCSV:
                 try staged.write(AnalysisOutputs.crosstabCSV(analysis), to: output.rawValue)
             case .reportXLSX:
+                let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
                                                      provenance: provenance),
