@@ -10,7 +10,7 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self, Evaluate.self]
+        subcommands: [Code.self, Run.self, Evaluate.self, Suggest.self]
     )
 }
 
