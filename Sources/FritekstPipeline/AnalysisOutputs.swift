@@ -28,9 +28,18 @@ public struct AnalysisOptions: Sendable {
     /// Quotes per theme and per theme × group; length bounds; label variables shown beside a quote.
     public var quotes = QuoteOptions()
     public var quoteLabels = ["role", "employer"]
+    /// Bands for numeric grouping variables (closed items): variable → bands such as `1-2`, `3`, `4-5`.
+    public var bands: [String: [ValueBand]] = [:]
 
     /// Default options.
     public init() {}
+
+    /// The group value of `value` for variable `name`: its band when the variable is banded.
+    public func groupValue(_ name: String, _ value: String) -> String {
+        guard let bs = bands[name] else { return value }
+        guard let x = Double(value.replacingOccurrences(of: ",", with: ".")) else { return value }
+        return bs.first { $0.low <= x && x <= $0.high }?.label ?? "(utenfor)"
+    }
 
     /// The `analysis:` section as written in a pipeline file.
     public struct Section: Decodable, Sendable {
@@ -48,6 +57,7 @@ public struct AnalysisOptions: Sendable {
         public var quote_min_chars: Int?
         public var quote_max_chars: Int?
         public var quote_labels: [String]?
+        public var bands: [String: [String]]?
     }
 
     /// Options from a pipeline section; `file` names the pipeline in errors.
@@ -74,6 +84,29 @@ public struct AnalysisOptions: Sendable {
         quotes.minChars = s.quote_min_chars ?? quotes.minChars
         quotes.maxChars = s.quote_max_chars ?? quotes.maxChars
         quoteLabels = s.quote_labels ?? quoteLabels
+        for (name, list) in s.bands ?? [:] {
+            bands[name] = try list.map { b in
+                guard let band = ValueBand(b) else {
+                    throw FritekstError(.pipeline, "analysis.bands.\(name): '\(b)' is not a band (write 3 or 1-2)", file: file)
+                }
+                return band
+            }
+        }
+    }
+}
+
+/// A closed range of numeric values shown as one group (`1-2`, `3`, `4-5`).
+public struct ValueBand: Sendable, Equatable {
+    public var label: String
+    public var low: Double
+    public var high: Double
+
+    /// Parses `3`, `1-2` or `1–2` (en dash); nil when it is neither.
+    public init?(_ text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let lo = Double(parts[0]), let hi = Double(parts.last!), lo <= hi else { return nil }
+        label = t; low = lo; high = hi
     }
 }
 

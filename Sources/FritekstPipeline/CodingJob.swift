@@ -146,7 +146,7 @@ public enum JobRunner {
             for h in c.hits { flags[h.theme] = true; codedPerTheme[h.theme] += 1 }
             let groups = job.groupBy.map { g -> String in
                 let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return v.isEmpty ? missingGroup : v
+                return v.isEmpty ? missingGroup : job.analysis.groupValue(g, v)
             }
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
         }

@@ -89,3 +89,29 @@ import Testing
         #expect(!rows.contains { $0[7] == "kontorleder" && $0[8] == "kommunal" })
     }
 }
+
+@Suite struct BandedItemTests {
+    @Test func closedItemsBandedAsGroups() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        inputs:
+          - path: \(CLI.fixture("Tests/Fixtures/analysis/answers.csv"))
+        codebook: \(CLI.fixture("Tests/Fixtures/small/dict.yaml"))
+        group_by: [q_tid_oppfolging]
+        analysis:
+          bands: {q_tid_oppfolging: ["1-2", "3", "4–5"]}
+        output:
+          directory: \(dir)/out
+          files: [crosstab.csv]
+        """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["run", dir + "/p.yaml", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try CLI.readCSV(dir + "/out/crosstab.csv")
+        #expect(Set(rows.dropFirst().map { $0[1] }) == ["(mangler)", "1-2", "3", "4–5"])
+        try "inputs: [{path: x.csv}]\ncodebook: y.yaml\nanalysis: {bands: {q: [\"lav\"]}}\noutput: {directory: o}\n"
+            .write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["run", dir + "/bad.yaml"])
+        #expect(bad.status == 5 && bad.stderr.contains("'lav' is not a band"), "\(bad.stderr)")
+    }
+}
