@@ -160,12 +160,15 @@ public enum JobRunner {
         let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
                                        respondents: respondents, options: job.analysis, lemmaProvider: job.lemmaProvider)
         let staged = try StagedOutput(directory: job.outputDirectory)
+        var crosstabData: Data?
         for output in job.outputs {
             switch output {
             case .codedCSV:
                 try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled), to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
-                try staged.write(AnalysisOutputs.crosstabCSV(analysis), to: output.rawValue)
+                let data = crosstabData ?? AnalysisOutputs.crosstabCSV(analysis)
+                crosstabData = data
+                try staged.write(data, to: output.rawValue)
             case .reportXLSX:
                 let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,

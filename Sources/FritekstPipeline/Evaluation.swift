@@ -75,7 +75,8 @@ public enum LabelledJSONL {
         var seen = Set<String>()
         for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = k + 1
-            let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if k == 0 && s.hasPrefix("\u{FEFF}") { s.removeFirst() }
             if s.isEmpty { continue }
             let object: Any
             do {
