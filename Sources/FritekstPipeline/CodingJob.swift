@@ -30,6 +30,11 @@ public enum JobOutput: String, Sendable, CaseIterable, Codable {
     case crosstabCSV = "crosstab.csv"
     case themesByGroupCSV = "themes_by_group.csv"
     case reportXLSX = "report.xlsx"
+    case cooccurrenceCSV = "cooccurrence.csv"
+    case themeItemsCSV = "theme_items.csv"
+    case keynessCSV = "keyness.csv"
+    case wavesCSV = "waves.csv"
+    case quotesCSV = "quotes.csv"
 }
 
 /// A complete coding job: inputs, codebook, grouping variables and outputs.
@@ -41,6 +46,8 @@ public struct CodingJob: Sendable {
     public var outputs: [JobOutput]
     public var reproducible: Bool
     public var lemmaProvider: (any LemmaProvider)?
+    /// Options of the analysis tables (margins, denominator, items, keyness, quotes).
+    public var analysis = AnalysisOptions()
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
@@ -106,11 +113,10 @@ public enum JobRunner {
             for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
             let groups = job.groupBy.map { g -> String in
                 let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return v.isEmpty ? missingGroup : v
+                return v.isEmpty ? missingGroup : job.analysis.groupValue(g, v)
             }
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
         }
-        let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
 
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
                                          "tokenizer": codebook.tokenizerMode.rawValue]
@@ -118,18 +124,29 @@ public enum JobRunner {
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 
+        let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
+                                       respondents: respondents, options: job.analysis, lemmaProvider: job.lemmaProvider)
         let staged = try StagedOutput(directory: job.outputDirectory)
+        var crosstabData: Data?
         for output in job.outputs {
             switch output {
             case .codedCSV:
                 try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled), to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
-                try staged.write(crosstabCSV(crosstab, by: job.groupBy), to: output.rawValue)
+                let data = crosstabData ?? AnalysisOutputs.crosstabCSV(analysis)
+                crosstabData = data
+                try staged.write(data, to: output.rawValue)
             case .reportXLSX:
+                let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
                                                      provenance: provenance),
                                      to: staged.path(for: output.rawValue))
+            case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis), to: output.rawValue)
+            case .themeItemsCSV: try staged.write(AnalysisOutputs.themeItemsCSV(analysis), to: output.rawValue)
+            case .keynessCSV: try staged.write(AnalysisOutputs.keynessCSV(analysis), to: output.rawValue)
+            case .wavesCSV: try staged.write(AnalysisOutputs.wavesCSV(analysis), to: output.rawValue)
+            case .quotesCSV: try staged.write(AnalysisOutputs.quotesCSV(analysis), to: output.rawValue)
             }
         }
         try staged.commit()

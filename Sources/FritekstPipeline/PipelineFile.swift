@@ -29,6 +29,7 @@ public struct PipelineFile: Sendable {
         var group_by: [String]?
         var output: Output
         var reproducible: Bool?
+        var analysis: AnalysisOptions.Section?
     }
 
     public var name: String
@@ -94,9 +95,10 @@ public struct PipelineFile: Sendable {
             }
             outputs.append(o)
         }
-        let job = CodingJob(inputs: inputs, codebookPath: resolve(model.codebook), groupBy: model.group_by ?? [],
+        var job = CodingJob(inputs: inputs, codebookPath: resolve(model.codebook), groupBy: model.group_by ?? [],
                             outputDirectory: resolve(model.output.directory), outputs: outputs,
                             reproducible: model.reproducible ?? false)
+        if let a = model.analysis { job.analysis = try AnalysisOptions(a, file: path) }
         return PipelineFile(name: model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
                             path: path, job: job)
     }

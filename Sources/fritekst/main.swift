@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FritekstCore
+import FritekstAnalysis
 import FritekstIngest
 import FritekstPipeline
 
@@ -10,7 +11,7 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Lexicon.self]
+        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Evaluate.self, Suggest.self, Lexicon.self]
     )
 }
 
@@ -42,6 +43,8 @@ struct Code: ParsableCommand {
     @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
     @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
     @Option(help: "Output directory.") var out: String
+    @Flag(help: "Add margin rows ((alle)) for every coarser grouping to crosstab.csv.") var margins = false
+    @Option(help: "Shares of 'answered' respondents (default) or of 'all' respondents.") var denominator = "answered"
     @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
     @Flag(help: "Treat skipped rows as errors.") var strict = false
     @Flag(help: "Print nothing but errors and warnings.") var quiet = false
@@ -54,10 +57,13 @@ struct Code: ParsableCommand {
                 csv.encoding = e
             }
             let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let job = CodingJob(
+            var job = CodingJob(
                 inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
                 codebookPath: codebook, groupBy: groups, outputDirectory: out,
                 outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible)
+            guard let d = Denominator(rawValue: denominator) else { throw FritekstError(.usage, "--denominator must be answered or all") }
+            job.analysis.denominator = d
+            job.analysis.margins = margins
             report(try JobRunner.run(job), quiet: quiet)
         } catch {
             fail(error)

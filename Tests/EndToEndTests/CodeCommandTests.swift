@@ -17,7 +17,7 @@ import Testing
         let expectedCross = try CLI.readCSV(CLI.fixture("Tests/Fixtures/small/expected_crosstab.csv"))
         #expect(cross.count == expectedCross.count)
         for (a, b) in zip(cross, expectedCross) { #expect(Array(a.prefix(b.count)) == b) }
-        #expect(Array(cross[0].suffix(5)) == ["share", "ci_low", "ci_high", "p_value", "test"])
+        #expect(Array(cross[0][5..<10]) == ["share", "ci_low", "ci_high", "p_value", "test"])  // further columns may follow `test`
         #expect(r.stdout.contains("respondents: 25"))
         try? FileManager.default.removeItem(atPath: out)
     }
