@@ -145,7 +145,7 @@ def check_crosstab(path, by):
             note("chi2_mc")
             if not (0 < p <= 1):
                 errors.append(f"{where}: Monte Carlo p outside (0, 1]")
-            independent = round(p * 10001) / 10001  # (1 + hits) / (1 + 10 000 replicates), unrounded
+            independent = round(p * 2001) / 2001  # (1 + hits) / (1 + 2 000 replicates), unrounded
         elif test == "none":
             note("none")
         if "p_holm" in rs[0]:

@@ -91,6 +91,9 @@ public final class CompiledCodebook {
     private var regexes: [(NSRegularExpression, Int32)] = []
     private let lemmas: (any LemmaProvider)?
 
+    /// The morphology the codebook was compiled with, if any.
+    public var lemmaProvider: (any LemmaProvider)? { lemmas }
+
     /// The tokenizer this codebook's patterns assume; with morphology it also repairs line-end hyphenation.
     public var tokenizer: Tokenizer {
         if let lemmas { return Tokenizer(mode: codebook.tokenizerMode, knownWord: { lemmas.isKnownWord($0) }) }

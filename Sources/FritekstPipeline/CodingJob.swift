@@ -125,7 +125,7 @@ public enum JobRunner {
                                     options: options, reproducible: job.reproducible)
 
         let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
-                                       respondents: respondents, options: job.analysis, lemmaProvider: job.lemmaProvider)
+                                       respondents: respondents, options: job.analysis, lemmaProvider: compiled.lemmaProvider)
         let staged = try StagedOutput(directory: job.outputDirectory)
         var crosstabData: Data?
         for output in job.outputs {

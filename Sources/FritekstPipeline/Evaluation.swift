@@ -12,27 +12,10 @@ public enum CodingEngine {
     /// Loads and compiles `codebookPath`, then codes every response in order.
     public static func code(_ responses: [Response], codebookPath: String,
                             lemmaProvider: (any LemmaProvider)? = nil) throws -> (CompiledCodebook, [CodedAnswer], [[Token]], Vocabulary) {
-        let codebook = try CodebookLoader.load(path: codebookPath)
-        if codebook.themes.isEmpty {
-            throw FritekstError(.codebook, "codebook defines no themes", file: codebookPath)
-        }
-        let compiled = try CompiledCodebook(codebook, lemmas: lemmaProvider)
-        let tokenizer = Tokenizer(mode: codebook.tokenizerMode)
-        let coder = Coder(compiled)
-        var interner = Interner()
-        var codings: [CodedAnswer] = []
-        var allTokens: [[Token]] = []
-        codings.reserveCapacity(responses.count)
-        allTokens.reserveCapacity(responses.count)
-        for r in responses {
-            var tokens: [Token] = []
-            if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
-            compiled.resolve(interner.vocabulary)
-            var text = r.text
-            codings.append(text.withUTF8 { coder.code(tokens: tokens, text: $0) })
-            allTokens.append(tokens)
-        }
-        return (compiled, codings, allTokens, interner.vocabulary)
+        let codebook = try JobRunner.loadCodebook(codebookPath)
+        let compiled = try CompiledCodebook(codebook, lemmas: try lemmaProvider ?? JobRunner.defaultLemmas(for: codebook))
+        let coded = JobRunner.code(responses, with: compiled, keepTokens: true)
+        return (compiled, coded.codings, coded.tokens, coded.vocabulary)
     }
 
     /// Evidence of the hits on the given theme indices only, in the `coded.csv` format.

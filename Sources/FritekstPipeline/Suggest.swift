@@ -3,6 +3,7 @@ import FritekstAnalysis
 import FritekstCoding
 import FritekstCore
 import FritekstLexicon
+import FritekstMorphology
 import FritekstReport
 import FritekstText
 
@@ -27,6 +28,8 @@ public enum Suggester {
     public static func suggest(_ responses: [Response], codebookPath: String, lemmaProvider: (any LemmaProvider)? = nil,
                                options: SuggestOptions = SuggestOptions()) throws -> [SuggestionRow] {
         let (compiled, codings, tokens, vocabulary) = try CodingEngine.code(responses, codebookPath: codebookPath, lemmaProvider: lemmaProvider)
+        // Suggestions of lemmas and compound parts need the morphology even when the codebook does not.
+        let lemmaProvider: (any LemmaProvider)? = lemmaProvider ?? compiled.lemmaProvider ?? (try? FritekstMorphology.Morphology())
         let themes = compiled.codebook.themes
         // Per type: occurrences, answers, the themes whose single-token entries match it.
         var count: [TypeID: Int] = [:], answers: [TypeID: Int] = [:]
