@@ -4,6 +4,7 @@ import FritekstCoding
 import FritekstCore
 import FritekstIngest
 import FritekstLexicon
+import FritekstPrivacy
 import FritekstReport
 import FritekstText
 
@@ -40,10 +41,15 @@ public struct CodingJob: Sendable {
     public var outputs: [JobOutput]
     public var reproducible: Bool
     public var lemmaProvider: (any LemmaProvider)?
+    /// User name lists (UTF-8, one name per line) redacted in addition to the shipped lists.
+    public var names: [String]
+    /// Small-cell threshold for tables and for group values shown next to answers (0 turns it off).
+    public var minCell: Int
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
-                outputs: [JobOutput], reproducible: Bool = false, lemmaProvider: (any LemmaProvider)? = nil) {
+                outputs: [JobOutput], reproducible: Bool = false, lemmaProvider: (any LemmaProvider)? = nil,
+                names: [String] = [], minCell: Int = Suppression.defaultMinCell) {
         self.inputs = inputs
         self.codebookPath = codebookPath
         self.groupBy = groupBy
@@ -51,6 +57,8 @@ public struct CodingJob: Sendable {
         self.outputs = outputs
         self.reproducible = reproducible
         self.lemmaProvider = lemmaProvider
+        self.names = names
+        self.minCell = minCell
     }
 }
 
@@ -63,6 +71,8 @@ public struct JobSummary: Sendable {
     public var outputFiles: [String]
     public var warnings: [String]
     public var seconds: Double
+    /// Identifiers replaced by markers in the outputs that show answer text.
+    public var redactions = RedactionCounts()
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -76,6 +86,7 @@ public struct JobSummary: Sendable {
             out.append("  " + theme.id.padding(toLength: width, withPad: " ", startingAt: 0)
                        + String(format: " %5d  %5.1f %% of answered", n, pct))
         }
+        out.append("redacted: " + redactions.summary)
         out.append("wrote: " + outputFiles.joined(separator: ", ") + String(format: "  (%.2f s)", seconds))
         return out
     }
@@ -110,6 +121,11 @@ public enum JobRunner {
             if let d = Provenance.digest(ofFile: input.path) { inputDigests.append(d) }
         }
 
+        // Name lists are read before anything is coded or written.
+        var nameLists = NameLists.shipped
+        for f in job.names { try nameLists.addUserNames(file: f) }
+        let redactor = Redactor(names: nameLists)
+
         let codebook = try CodebookLoader.load(path: job.codebookPath)
         if codebook.themes.isEmpty {
             throw FritekstError(.codebook, "codebook defines no themes", file: job.codebookPath)
@@ -121,6 +137,10 @@ public enum JobRunner {
         var codings: [CodedAnswer] = []
         codings.reserveCapacity(responses.count)
         var tokens: [Token] = []
+        // Coding sees the answer as written; the redaction spans are kept for the outputs.
+        var redactionSpans: [[RedactionSpan]] = []
+        redactionSpans.reserveCapacity(responses.count)
+        var redactions = RedactionCounts()
         for r in responses {
             tokens.removeAll(keepingCapacity: true)
             if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
@@ -128,6 +148,9 @@ public enum JobRunner {
             var text = r.text
             let coded = text.withUTF8 { coder.code(tokens: tokens, text: $0) }
             codings.append(coded)
+            let spans = r.isAnswered ? text.withUTF8 { redactor.spans(in: $0) } : []
+            if !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
+            redactionSpans.append(spans)
         }
 
         let themeIDs = codebook.themes.map(\.id)
@@ -144,10 +167,16 @@ public enum JobRunner {
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
         }
         let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
+        let small = Suppression.smallGroups(crosstab, minCell: job.minCell)
+        let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
+                                    hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
 
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
                                          "tokenizer": codebook.tokenizerMode.rawValue]
         if let v = codebook.version { options["codebook_version"] = v }
+        options["redaction"] = "on: shipped name lists" + (job.names.isEmpty ? "" : " + " + job.names.joined(separator: ", "))
+        options["redacted"] = redactions.compact
+        options["min_cell"] = String(job.minCell)
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 
@@ -155,42 +184,39 @@ public enum JobRunner {
         for output in job.outputs {
             switch output {
             case .codedCSV:
-                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled), to: output.rawValue)
+                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure),
+                                 to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
-                try staged.write(crosstabCSV(crosstab, by: job.groupBy), to: output.rawValue)
+                try staged.write(crosstabCSV(crosstab, by: job.groupBy, disclosure: disclosure), to: output.rawValue)
             case .reportXLSX:
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
-                                                     provenance: provenance),
+                                                     provenance: provenance, disclosure: disclosure),
                                      to: staged.path(for: output.rawValue))
             }
         }
         try staged.commit()
         return JobSummary(accounting: accounting, themes: codebook.themes, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started))
+                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions)
     }
 
-    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook) -> Data {
+    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure) -> Data {
         var w = CSVWriter()
         let themes = compiled.codebook.themes
         w.row(["id"] + themes.map(\.id) + ["evidence"])
-        for (r, c) in zip(responses, codings) {
+        for (k, (r, c)) in zip(responses, codings).enumerated() {
             var flags = Array(repeating: "0", count: themes.count)
             for h in c.hits { flags[h.theme] = "1" }
-            w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled)])
+            w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled, redacting: disclosure.spans[k])])
         }
         return w.data
     }
 
-    static func crosstabCSV(_ rows: [CrosstabRow], by: [String]) -> Data {
+    static func crosstabCSV(_ rows: [CrosstabRow], by: [String], disclosure: Disclosure) -> Data {
         var w = CSVWriter()
         w.row(["theme"] + by + ["n_group", "n_coded", "share", "ci_low", "ci_high", "p_value", "test"])
-        for r in rows {
-            w.row([r.theme] + r.group + [String(r.nGroup), String(r.nCoded), NumberFormat.fraction(r.share),
-                                         NumberFormat.fraction(r.ciLow), NumberFormat.fraction(r.ciHigh),
-                                         r.pValue.map(NumberFormat.pValue) ?? "", r.test])
-        }
+        for fields in disclosure.crosstabFields(rows) { w.row(fields) }
         return w.data
     }
 }

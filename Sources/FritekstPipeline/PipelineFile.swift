@@ -1,5 +1,6 @@
 import Foundation
 import FritekstCore
+import FritekstAnalysis
 import FritekstIngest
 import Yams
 
@@ -29,6 +30,8 @@ public struct PipelineFile: Sendable {
         var group_by: [String]?
         var output: Output
         var reproducible: Bool?
+        var names: [String]?
+        var min_cell: Int?
     }
 
     public var name: String
@@ -96,7 +99,8 @@ public struct PipelineFile: Sendable {
         }
         let job = CodingJob(inputs: inputs, codebookPath: resolve(model.codebook), groupBy: model.group_by ?? [],
                             outputDirectory: resolve(model.output.directory), outputs: outputs,
-                            reproducible: model.reproducible ?? false)
+                            reproducible: model.reproducible ?? false, names: (model.names ?? []).map(resolve),
+                            minCell: model.min_cell ?? Suppression.defaultMinCell)
         return PipelineFile(name: model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
                             path: path, job: job)
     }

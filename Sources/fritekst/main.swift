@@ -10,7 +10,7 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self]
+        subcommands: [Code.self, Run.self, Redact.self]
     )
 }
 
@@ -42,6 +42,8 @@ struct Code: ParsableCommand {
     @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
     @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
     @Option(help: "Output directory.") var out: String
+    @Option(name: .customLong("min-cell"), help: "Hide table counts under this number as <N (0 shows everything).") var minCell = 5
+    @Option(help: "Extra names to redact in outputs (UTF-8, one per line). Repeatable.") var names: [String] = []
     @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
     @Flag(help: "Treat skipped rows as errors.") var strict = false
     @Flag(help: "Print nothing but errors and warnings.") var quiet = false
@@ -53,11 +55,12 @@ struct Code: ParsableCommand {
                 guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
                 csv.encoding = e
             }
+            guard minCell >= 0 else { throw FritekstError(.usage, "--min-cell must be 0 or more") }
             let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let job = CodingJob(
                 inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
                 codebookPath: codebook, groupBy: groups, outputDirectory: out,
-                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible)
+                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
             report(try JobRunner.run(job), quiet: quiet)
         } catch {
             fail(error)
