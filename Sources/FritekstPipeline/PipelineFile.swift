@@ -97,6 +97,10 @@ public struct PipelineFile: Sendable {
             }
             outputs.append(o)
         }
+        if let m = model.min_cell, m < 0 {
+            let mark = root.mapping?["min_cell"]?.mark
+            throw FritekstError(.pipeline, "min_cell must be 0 or more", file: path, line: mark?.line, position: mark?.column)
+        }
         let job = CodingJob(inputs: inputs, codebookPath: resolve(model.codebook), groupBy: model.group_by ?? [],
                             outputDirectory: resolve(model.output.directory), outputs: outputs,
                             reproducible: model.reproducible ?? false, names: (model.names ?? []).map(resolve),
