@@ -56,6 +56,21 @@ import Testing
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    @Test func windows1252InputIsWrittenAsUTF8() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // «Kåre Nilsen på tlf 412 34 567 er flink» in Windows-1252 (å = 0xE5).
+        var bytes = Array("id,text\nR1,K".utf8) + [0xE5] + Array("re Nilsen p".utf8) + [0xE5] + Array(" tlf 412 34 567 er flink\n".utf8)
+        bytes += Array("R2,Ingen\n".utf8)
+        let path = dir + "/w.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let r = try CLI.run(["redact", path, "--out", dir + "/u.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: dir + "/u.csv", encoding: .utf8) == "id,text\nR1,[NAVN] på tlf [TLF] er flink\nR2,Ingen\n")
+        #expect(r.stderr.contains("written as UTF-8"))
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     @Test func redactFailsCleanly() throws {
         let dir = CLI.tempDir()
         let path = try write("id,text\nR1,hei\n", "a.csv", in: dir)
