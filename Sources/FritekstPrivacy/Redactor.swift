@@ -282,7 +282,7 @@ struct Scanner {
         return (0xFFFD, 1)
     }
 
-    /// Letter classes: 0 not a letter, 1 lower case, 2 upper case, 3 other letter.
+    /// Letter classes: 0 not a letter, 1 lower case, 2 upper case, 3 other letter, 4 combining mark.
     @inline(__always) static func letterClass(_ c: UInt32) -> UInt8 {
         if c < 0x80 {
             if c &- 0x61 < 26 { return 1 }
@@ -294,6 +294,7 @@ struct Scanner {
         if c >= 0x100 && c <= 0x17F { return c & 1 == 0 ? 2 : 1 }
         if c >= 0x180 && c <= 0x24F { return 3 }
         if c >= 0x370 && c <= 0x52F { return 3 }
+        if c >= 0x300 && c <= 0x36F { return 4 }  // combining mark: continues a word (NFD «å» = a + U+030A)
         if c == 0xAA || c == 0xB5 || c == 0xBA { return 1 }
         return 0
     }
@@ -327,7 +328,8 @@ struct Scanner {
                 continue
             }
             let (c, len) = scalar(i)
-            if Scanner.letterClass(c) != 0 { i = word(from: i); continue }
+            let cls = Scanner.letterClass(c)
+            if cls != 0 && cls != 4 { i = word(from: i); continue }
             i += len
         }
     }
@@ -354,7 +356,7 @@ struct Scanner {
         while i < n {
             let (c, len) = scalar(i)
             let cls = Scanner.letterClass(c)
-            if cls != 0 {
+            if cls != 0 && !(cls == 4 && partStart) {
                 if partStart { if cls != 2 { capitalised = false } } else if cls == 1 { partHasLower = true }
                 partStart = false
                 i += len

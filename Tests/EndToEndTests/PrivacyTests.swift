@@ -56,6 +56,21 @@ import Testing
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    @Test func evidenceThatMatchesAnIdentifierShowsTheMarker() throws {
+        let dir = CLI.tempDir()
+        let csv = try write("id,text\nR1,\"Lederen Ole Hansen har ansvar for tiltak, ring 412 34 567.\"\nR2,Lederen har ansvar for tiltak.\n",
+                            "a.csv", in: dir)
+        // A dictionary whose entries happen to match the identifiers themselves.
+        let dict = try write("ledelse:\n  - \"lederen\"\n  - \"ole hansen\"\ntiltak:\n  - \"tiltak*\"\n  - \"412\"\n", "d.yaml", in: dir)
+        let r = try CLI.run(["code", csv, "--codebook", dict, "--out", dir + "/ut", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try CLI.readCSV(dir + "/ut/coded.csv")
+        #expect(rows[0] == ["id", "ledelse", "tiltak", "evidence"])
+        #expect(rows[1] == ["R1", "1", "1", "ledelse[glob:lederen «Lederen»; phrase:\"ole hansen\" «[NAVN]»] | tiltak[glob:tiltak* «tiltak»; glob:412 «[TLF]»]"])
+        #expect(rows[2] == ["R2", "1", "1", "ledelse[glob:lederen «Lederen»] | tiltak[glob:tiltak* «tiltak»]"])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     @Test func windows1252InputIsWrittenAsUTF8() throws {
         let dir = CLI.tempDir()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

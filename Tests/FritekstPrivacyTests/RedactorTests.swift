@@ -68,6 +68,11 @@ import Testing
         #expect(redactor.redact("marit sa det. MARIT SA DET.").counts.total == 0)
     }
 
+    @Test func decomposedLettersStillMatch() {
+        // «Håkon» and «Pål» typed as a + U+030A (NFD), as some Mac exports do.
+        #expect(redactor.redact("Ha\u{030A}kon og Pa\u{030A}l Olsen hjelper oss.").text == "[NAVN] og [NAVN] hjelper oss.")
+    }
+
     @Test func userListsMatchAnyCaseAndGenitive() throws {
         var names = NameLists.shipped
         names.addUserNames("# kolleger\nTordis Aalvik\n\nNav Fjellvik\n")
