@@ -33,16 +33,7 @@ public enum Suppression {
         var cells = rows.map { DisplayCell(nGroup: $0.nGroup, nCoded: $0.nCoded) }
         guard minCell > 1, !rows.isEmpty else { return cells }
 
-        // Group sizes (the same for every theme).
-        var sizes: [[String]: Int] = [:]
-        for r in rows { sizes[r.group] = r.nGroup }
-        var hiddenGroups = Set(sizes.filter { $0.value < minCell }.keys)
-        if hiddenGroups.count == 1, sizes.count > 1 {
-            let next = sizes.filter { !hiddenGroups.contains($0.key) }.min { a, b in
-                a.value != b.value ? a.value < b.value : a.key.lexicographicallyPrecedes(b.key)
-            }
-            if let next { hiddenGroups.insert(next.key) }
-        }
+        let hiddenGroups = hiddenGroups(rows, minCell: minCell)
 
         // Per theme, in the order rows come.
         var byTheme: [String: [Int]] = [:]
@@ -71,9 +62,20 @@ public enum Suppression {
         return cells
     }
 
-    /// Groups with fewer than `minCell` respondents: no answer text is shown with their values.
-    public static func smallGroups(_ rows: [CrosstabRow], minCell: Int) -> Set<[String]> {
+    /// Groups whose size is hidden: those under `minCell`, and the next smallest when only one is.
+    /// Answers from these groups are shown without their group values, so that counting answer
+    /// rows cannot single out one small group either.
+    public static func hiddenGroups(_ rows: [CrosstabRow], minCell: Int) -> Set<[String]> {
         guard minCell > 1 else { return [] }
-        return Set(rows.filter { $0.nGroup < minCell }.map(\.group))
+        var sizes: [[String]: Int] = [:]
+        for r in rows { sizes[r.group] = r.nGroup }
+        var hidden = Set(sizes.filter { $0.value < minCell }.keys)
+        if hidden.count == 1, sizes.count > 1 {
+            let next = sizes.filter { !hidden.contains($0.key) }.min { a, b in
+                a.value != b.value ? a.value < b.value : a.key.lexicographicallyPrecedes(b.key)
+            }
+            if let next { hidden.insert(next.key) }
+        }
+        return hidden
     }
 }

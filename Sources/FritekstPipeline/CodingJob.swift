@@ -167,7 +167,7 @@ public enum JobRunner {
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
         }
         let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
-        let small = Suppression.smallGroups(crosstab, minCell: job.minCell)
+        let small = Suppression.hiddenGroups(crosstab, minCell: job.minCell)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
                                     hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
 

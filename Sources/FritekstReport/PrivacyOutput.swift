@@ -28,7 +28,7 @@ public struct Disclosure: Sendable {
     public var spans: [[RedactionSpan]]
     /// Cells under this count are hidden (`--min-cell`); 0 or 1 hides nothing.
     public var minCell: Int
-    /// Per response: true when its group is below `minCell`, so its group values are not shown next to its answer.
+    /// Per response: true when its group's size is hidden (`Suppression.hiddenGroups`), so its group values are not shown next to its answer.
     public var hideGroupValues: [Bool]
 
     /// Creates the settings.
@@ -38,8 +38,8 @@ public struct Disclosure: Sendable {
         self.hideGroupValues = hideGroupValues
     }
 
-    /// Text shown in place of the group values of a respondent in a group below `minCell`.
-    public var smallGroupLabel: String { "(gruppe under \(minCell))" }
+    /// Text shown in place of the group values of a respondent in a hidden group.
+    public var smallGroupLabel: String { "(skjult: gruppe under \(minCell))" }
 
     /// The crosstab as CSV fields (share and interval left empty where a count is hidden; p-value and test as computed).
     public func crosstabFields(_ rows: [CrosstabRow]) -> [[String]] {

@@ -161,7 +161,7 @@ import Testing
         #expect(texts["report.xlsx"]!.contains("[NAVN]") && texts["report.xlsx"]!.contains("[FNR]"))
         #expect(texts["report.xlsx"]!.contains("&lt;5") || texts["report.xlsx"]!.contains("<5"))
         // Answers from groups under 5 are shown without their group values, and provenance has the counts.
-        #expect(texts["report.xlsx"]!.contains("(gruppe under 5)"))
+        #expect(texts["report.xlsx"]!.contains("(skjult: gruppe under 5)"))
         #expect(texts["report.xlsx"]!.contains("FNR=1,TLF=3,EPOST=1,KONTO=0,NAVN=6,URL=0"))
         #expect(!texts["report.xlsx"]!.contains("Breddeløsningen"))
 

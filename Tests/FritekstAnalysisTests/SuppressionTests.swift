@@ -20,7 +20,8 @@ import Testing
         #expect(cells[3].nCoded == nil && cells[4].nCoded == 9 && cells[5].nCoded == nil)
         #expect(!cells[4].showsShare && cells[2].showsShare)
         #expect(Suppression.label(minCell: 5) == "<5")
-        #expect(Suppression.smallGroups(rows, minCell: 5) == [["merkantil"]])
+        #expect(Suppression.hiddenGroups(rows, minCell: 5) == [["merkantil"], ["kontorleder"]])
+        #expect(Suppression.hiddenGroups(rows, minCell: 0).isEmpty)
     }
 
     @Test func nothingHiddenWhenCellsAreLargeOrSuppressionIsOff() {
