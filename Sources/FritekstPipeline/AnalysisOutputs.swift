@@ -130,13 +130,13 @@ public struct AnalysisContext {
 
     /// Theme ids and respondents, with dotted parents added when the options ask for them.
     public var themed: ([String], [CodedRespondent]) {
-        let ids = compiled.codebook.themes.map(\.id)
+        let ids = compiled.codebook.visibleThemes.map(\.theme.id)
         return options.dottedParents ? ThemeCrosstab.withDottedParents(themes: ids, respondents: respondents) : (ids, respondents)
     }
 
     /// Codebook theme indices that count for each theme of `themed` (itself, or the dotted children).
     var themeMembers: [Set<Int>] {
-        let ids = compiled.codebook.themes.map(\.id)
+        let ids = compiled.codebook.themes.map(\.id)          // hits carry codebook indices, hidden themes included
         return themed.0.map { t in ids.firstIndex(of: t).map { [$0] } ?? Set(ThemeTree.members(of: t, in: ids)) }
     }
 }
@@ -146,6 +146,12 @@ public struct AnalysisContext {
 /// suppression pass can replace them.
 public enum AnalysisOutputs {
     static func f(_ x: Double?) -> String { x.map(NumberFormat.fraction) ?? "" }
+    /// A respondent count, or `<N` when under the small-cell threshold.
+    static func n(_ x: Int, _ ctx: AnalysisContext) -> String {
+        ctx.options.minCell > 1 && x < ctx.options.minCell ? Suppression.label(minCell: ctx.options.minCell) : String(x)
+    }
+    /// True when a count is shown (not under the threshold).
+    static func shown(_ x: Int, _ ctx: AnalysisContext) -> Bool { !(ctx.options.minCell > 1 && x < ctx.options.minCell) }
     static func p(_ x: Double?) -> String { x.map(NumberFormat.pValue) ?? "" }
 
     /// `crosstab.csv`: the contract columns, then `cramers_v`, `p_holm`, `flag`, `denominator`.
@@ -153,11 +159,23 @@ public enum AnalysisOutputs {
         let (themes, respondents) = ctx.themed
         let rows = ThemeCrosstab.compute(themes: themes, respondents: respondents, denominator: ctx.options.denominator,
                                          margins: ctx.options.margins)
+        // Small cells: group sizes are the same for every theme, so they are decided once (on the first theme);
+        // coded counts per theme, with margins.
+        let minCell = ctx.options.minCell
+        let label = Suppression.label(minCell: minCell)
+        let firstTheme = rows.first?.theme
+        let sizeRows = rows.filter { $0.theme == firstTheme }
+        let sizeHidden = Suppression.hide(sizeRows.map { .init(theme: "", group: $0.group, value: $0.nGroup) }, minCell: minCell)
+        let hiddenSizes = Set(zip(sizeRows, sizeHidden).filter { $0.1 }.map { $0.0.group })
+        let codedHidden = Suppression.hide(rows.map { .init(theme: $0.theme, group: $0.group, value: $0.nCoded) }, minCell: minCell)
         var w = CSVWriter()
         w.row(["theme"] + ctx.groupBy + ["n_group", "n_coded", "share", "ci_low", "ci_high", "p_value", "test",
                                          "cramers_v", "p_holm", "flag", "denominator"])
-        for r in rows {
-            w.row([r.theme] + r.group + [String(r.nGroup), String(r.nCoded), f(r.share), f(r.ciLow), f(r.ciHigh),
+        for (k, r) in rows.enumerated() {
+            let sizeShown = !hiddenSizes.contains(r.group)
+            let codedShown = sizeShown && !codedHidden[k]
+            w.row([r.theme] + r.group + [sizeShown ? String(r.nGroup) : label, codedShown ? String(r.nCoded) : label,
+                                         codedShown ? f(r.share) : "", codedShown ? f(r.ciLow) : "", codedShown ? f(r.ciHigh) : "",
                                          p(r.pValue), r.test, f(r.cramersV), p(r.pHolm), r.flag, r.denominator.rawValue])
         }
         return w.data
@@ -169,7 +187,7 @@ public enum AnalysisOutputs {
         var w = CSVWriter()
         w.row(["theme_a", "theme_b", "n_a", "n_b", "n_both", "jaccard"])
         for r in ThemeRelations.cooccurrence(themes: themes, respondents: respondents) {
-            w.row([r.themeA, r.themeB, String(r.nA), String(r.nB), String(r.nBoth), f(r.jaccard)])
+            w.row([r.themeA, r.themeB, n(r.nA, ctx), n(r.nB, ctx), n(r.nBoth, ctx), shown(r.nBoth, ctx) ? f(r.jaccard) : ""])
         }
         return w.data
     }
@@ -199,7 +217,9 @@ public enum AnalysisOutputs {
         var w = CSVWriter()
         w.row(["theme", "item", "n_with", "mean_with", "n_without", "mean_without", "difference", "t", "df", "p_value", "p_holm", "flag"])
         for r in ThemeRelations.themeItems(themes: themes, items: items, scores: scores, respondents: respondents) {
-            w.row([r.theme, r.item, String(r.nWith), f(r.meanWith), String(r.nWithout), f(r.meanWithout), f(r.difference),
+            let both = shown(r.nWith, ctx) && shown(r.nWithout, ctx)
+            w.row([r.theme, r.item, n(r.nWith, ctx), both ? f(r.meanWith) : "", n(r.nWithout, ctx), both ? f(r.meanWithout) : "",
+                   both ? f(r.difference) : "",
                    f(r.t), f(r.df), p(r.pValue), p(r.pHolm), r.flag])
         }
         return w.data
@@ -276,7 +296,7 @@ public enum AnalysisOutputs {
         var w = CSVWriter()
         w.row(["comparison", "target", "reference", "unit", "term", "a", "b", "c", "d", "n_target", "n_reference", "g2", "p_value", "log_ratio"])
         for r in rows {
-            w.row([r.comparison, r.target, r.reference, r.unit, r.term, String(r.a), String(r.b), String(r.c), String(r.d),
+            w.row([r.comparison, r.target, r.reference, r.unit, r.term, n(r.a, ctx), n(r.b, ctx), n(r.c, ctx), n(r.d, ctx),
                    String(r.nTarget), String(r.nReference), f(r.g2), p(r.pValue), f(r.logRatio)])
         }
         return w.data
@@ -294,7 +314,9 @@ public enum AnalysisOutputs {
         w.row(["theme", "wave", "n_group", "n_coded", "share", "ci_low", "ci_high", "previous_wave", "difference",
                "diff_ci_low", "diff_ci_high", "p_value", "test"])
         for r in Waves.compare(themes: themes, respondents: respondents, waves: waves, denominator: ctx.options.denominator) {
-            w.row([r.theme, r.wave, String(r.nGroup), String(r.nCoded), f(r.share), f(r.ciLow), f(r.ciHigh), r.previousWave ?? "",
+            let cell = shown(r.nGroup, ctx) && shown(r.nCoded, ctx)
+            w.row([r.theme, r.wave, n(r.nGroup, ctx), cell ? String(r.nCoded) : Suppression.label(minCell: ctx.options.minCell),
+                   cell ? f(r.share) : "", cell ? f(r.ciLow) : "", cell ? f(r.ciHigh) : "", r.previousWave ?? "",
                    r.difference.map { String(format: "%.6f", $0) } ?? "", r.diffLow.map { String(format: "%.6f", $0) } ?? "",
                    r.diffHigh.map { String(format: "%.6f", $0) } ?? "", p(r.pValue), r.test])
         }

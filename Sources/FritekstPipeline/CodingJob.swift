@@ -5,6 +5,7 @@ import FritekstCore
 import FritekstIngest
 import FritekstLexicon
 import FritekstMorphology
+import FritekstPrivacy
 import FritekstReport
 import FritekstText
 
@@ -48,10 +49,17 @@ public struct CodingJob: Sendable {
     public var lemmaProvider: (any LemmaProvider)?
     /// Options of the analysis tables (margins, denominator, items, keyness, quotes).
     public var analysis = AnalysisOptions()
+    /// User name lists (UTF-8, one name per line) redacted in addition to the shipped lists.
+    public var names: [String]
+    /// Small-cell threshold for tables and for group values shown next to answers (0 turns it off).
+    public var minCell: Int
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
-                outputs: [JobOutput], reproducible: Bool = false, lemmaProvider: (any LemmaProvider)? = nil) {
+                outputs: [JobOutput], reproducible: Bool = false, lemmaProvider: (any LemmaProvider)? = nil,
+                names: [String] = [], minCell: Int = Suppression.defaultMinCell) {
+        self.names = names
+        self.minCell = minCell
         self.inputs = inputs
         self.codebookPath = codebookPath
         self.groupBy = groupBy
@@ -71,6 +79,8 @@ public struct JobSummary: Sendable {
     public var outputFiles: [String]
     public var warnings: [String]
     public var seconds: Double
+    /// Identifiers replaced by markers in the outputs that show answer text.
+    public var redactions = RedactionCounts()
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -84,6 +94,7 @@ public struct JobSummary: Sendable {
             out.append("  " + theme.id.padding(toLength: width, withPad: " ", startingAt: 0)
                        + String(format: " %5d  %5.1f %% of answered", n, pct))
         }
+        out.append("redacted: " + redactions.summary)
         out.append("wrote: " + outputFiles.joined(separator: ", ") + String(format: "  (%.2f s)", seconds))
         return out
     }
@@ -97,11 +108,24 @@ public enum JobRunner {
     /// Runs `job`; on error nothing is written to the output directory.
     public static func run(_ job: CodingJob) throws -> JobSummary {
         let started = Date()
-        // Read every input before anything is written.
+        // Read every input and name list before anything is coded or written.
         let (responses, accounting, inputDigests) = try readInputs(job.inputs, groupBy: job.groupBy)
+        var nameLists = NameLists.shipped
+        for f in job.names { try nameLists.addUserNames(file: f) }
+        let redactor = Redactor(names: nameLists)
         let codebook = try loadCodebook(job.codebookPath)
         let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
         let codings = code(responses, with: compiled).codings
+        // Coding sees the answer as written; the redaction spans are kept for the outputs that show text.
+        var redactionSpans: [[RedactionSpan]] = []
+        redactionSpans.reserveCapacity(responses.count)
+        var redactions = RedactionCounts()
+        for r in responses {
+            var text = r.text
+            let spans = r.isAnswered ? text.withUTF8 { redactor.spans(in: $0) } : []
+            if !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
+            redactionSpans.append(spans)
+        }
 
         let visible = codebook.visibleThemes.map(\.theme)
         let themeIDs = visible.map(\.id)
@@ -121,26 +145,35 @@ public enum JobRunner {
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
                                          "tokenizer": codebook.tokenizerMode.rawValue]
         if let v = codebook.version { options["codebook_version"] = v }
+        options["redaction"] = "on: shipped name lists" + (job.names.isEmpty ? "" : " + " + job.names.joined(separator: ", "))
+        options["redacted"] = redactions.compact
+        options["min_cell"] = String(job.minCell)
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 
+        var analysisOptions = job.analysis
+        analysisOptions.minCell = job.minCell                 // one small-cell threshold for every output
         let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
-                                       respondents: respondents, options: job.analysis, lemmaProvider: compiled.lemmaProvider)
+                                       respondents: respondents, options: analysisOptions, lemmaProvider: compiled.lemmaProvider)
+        let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
+        let small = Suppression.hiddenGroups(crosstab, minCell: job.minCell)
+        let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
+                                    hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
         let staged = try StagedOutput(directory: job.outputDirectory)
         var crosstabData: Data?
         for output in job.outputs {
             switch output {
             case .codedCSV:
-                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled), to: output.rawValue)
+                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure),
+                                 to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
                 let data = crosstabData ?? AnalysisOutputs.crosstabCSV(analysis)
                 crosstabData = data
                 try staged.write(data, to: output.rawValue)
             case .reportXLSX:
-                let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
-                                                     provenance: provenance),
+                                                     provenance: provenance, disclosure: disclosure),
                                      to: staged.path(for: output.rawValue))
             case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis), to: output.rawValue)
             case .themeItemsCSV: try staged.write(AnalysisOutputs.themeItemsCSV(analysis), to: output.rawValue)
@@ -152,7 +185,7 @@ public enum JobRunner {
         try staged.commit()
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started))
+                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions)
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.
@@ -221,25 +254,15 @@ public enum JobRunner {
         return (codings, kept, interner.vocabulary)
     }
 
-    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook) -> Data {
+    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure) -> Data {
         var w = CSVWriter()
         let codebook = compiled.codebook
         w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])
-        for (r, c) in zip(responses, codings) {
+        for (k, (r, c)) in zip(responses, codings).enumerated() {
             let flags = c.visibleFlags(codebook).map { $0 ? "1" : "0" }
-            w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled)])
+            w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled, redacting: disclosure.spans[k])])
         }
         return w.data
     }
 
-    static func crosstabCSV(_ rows: [CrosstabRow], by: [String]) -> Data {
-        var w = CSVWriter()
-        w.row(["theme"] + by + ["n_group", "n_coded", "share", "ci_low", "ci_high", "p_value", "test"])
-        for r in rows {
-            w.row([r.theme] + r.group + [String(r.nGroup), String(r.nCoded), NumberFormat.fraction(r.share),
-                                         NumberFormat.fraction(r.ciLow), NumberFormat.fraction(r.ciHigh),
-                                         r.pValue.map(NumberFormat.pValue) ?? "", r.test])
-        }
-        return w.data
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FritekstCore
+import FritekstAnalysis
 import FritekstIngest
 import Yams
 
@@ -30,6 +31,8 @@ public struct PipelineFile: Sendable {
         var output: Output
         var reproducible: Bool?
         var analysis: AnalysisOptions.Section?
+        var names: [String]?
+        var min_cell: Int?
     }
 
     public var name: String
@@ -95,10 +98,19 @@ public struct PipelineFile: Sendable {
             }
             outputs.append(o)
         }
+        if let m = model.min_cell, m < 0 {
+            let mark = root.mapping?["min_cell"]?.mark
+            throw FritekstError(.pipeline, "min_cell must be 0 or more", file: path, line: mark?.line, position: mark?.column)
+        }
         var job = CodingJob(inputs: inputs, codebookPath: resolve(model.codebook), groupBy: model.group_by ?? [],
                             outputDirectory: resolve(model.output.directory), outputs: outputs,
-                            reproducible: model.reproducible ?? false)
-        if let a = model.analysis { job.analysis = try AnalysisOptions(a, file: path) }
+                            reproducible: model.reproducible ?? false, names: (model.names ?? []).map(resolve),
+                            minCell: model.min_cell ?? Suppression.defaultMinCell)
+        if let a = model.analysis {
+            job.analysis = try AnalysisOptions(a, file: path)
+            // One threshold for every table: the top-level min_cell, else the analysis section's.
+            if model.min_cell == nil, a.min_cell != nil { job.minCell = job.analysis.minCell }
+        }
         return PipelineFile(name: model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
                             path: path, job: job)
     }

@@ -2,13 +2,14 @@ import FritekstAnalysis
 import FritekstCoding
 import FritekstCore
 import FritekstLexicon
+import FritekstPrivacy
 
 /// Builds the analyst workbook's sheets (Norwegian labels).
 public enum Workbook {
     /// Sheets: Oversikt, Svar, Temaer etter gruppe, Kodebok.
     public static func sheets(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook,
                               crosstab: [CrosstabRow], by: [String], accounting: RowAccounting,
-                              provenance: Provenance) -> [Sheet] {
+                              provenance: Provenance, disclosure: Disclosure? = nil) -> [Sheet] {
         let themes = compiled.codebook.visibleThemes.map(\.theme)
         var perTheme = Array(repeating: 0, count: themes.count)
         let flagsPerAnswer = codings.map { $0.visibleFlags(compiled.codebook) }
@@ -38,10 +39,15 @@ public enum Workbook {
         answerRows.reserveCapacity(responses.count)
         for (k, (r, c)) in zip(responses, codings).enumerated() {
             var row: [Cell] = [.text(r.id)]
-            row += by.map { .text(r.fields[$0] ?? "") }
-            row.append(.text(r.text))
+            let spans = disclosure?.spans[k] ?? []
+            if let d = disclosure, d.hideGroupValues[k] {
+                row += by.map { _ in .text(d.smallGroupLabel) }
+            } else {
+                row += by.map { .text(r.fields[$0] ?? "") }
+            }
+            row.append(.text(spans.isEmpty ? r.text : Redactor.apply(spans, to: r.text)))
             row += flagsPerAnswer[k].map { .integer($0 ? 1 : 0) }
-            row.append(.text(c.evidence(text: r.text, compiled: compiled)))
+            row.append(.text(c.evidence(text: r.text, compiled: compiled, redacting: spans)))
             answerRows.append(row)
         }
         let answerHeader = ["id"] + by + ["Svar"] + themes.map(\.label) + ["Belegg (treff)"]
@@ -49,10 +55,13 @@ public enum Workbook {
         let answerWidths: [Double] = [10] + by.map { _ in 14 } + [70] + themes.map { _ in 12 } + [60]
 
         let labelOf = Dictionary(themes.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-        let crossRows: [[Cell]] = crosstab.map { r in
+        let minCell = disclosure?.minCell ?? 0
+        let hiddenLabel = Suppression.label(minCell: minCell)
+        let crossRows: [[Cell]] = zip(crosstab, Suppression.apply(crosstab, minCell: minCell)).map { r, d in
             [.text(labelOf[r.theme] ?? r.theme), .text(r.theme)] + r.group.map { .text($0) }
-                + [.integer(r.nGroup), .integer(r.nCoded), .number(r.share), .number(r.ciLow), .number(r.ciHigh),
-                   r.pValue.map { .number($0) } ?? .empty, .text(r.test)]
+                + [d.nGroup.map { .integer($0) } ?? .text(hiddenLabel), d.nCoded.map { .integer($0) } ?? .text(hiddenLabel),
+                   d.showsShare ? .number(r.share) : .empty, d.showsShare ? .number(r.ciLow) : .empty,
+                   d.showsShare ? .number(r.ciHigh) : .empty, r.pValue.map { .number($0) } ?? .empty, .text(r.test)]
         }
         let crossHeader = ["Tema", "Tema-id"] + by + ["Svarte (n)", "Kodet (n)", "Andel", "KI nedre (95 %)", "KI øvre (95 %)", "p-verdi", "Test"]
         let crossStyles: [ColumnStyle] = [.plain, .plain] + by.map { _ in .plain } + [.integer, .integer, .percent, .percent, .percent, .decimal, .plain]

@@ -11,7 +11,7 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Evaluate.self, Suggest.self, Lexicon.self]
+        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Evaluate.self, Suggest.self, Lexicon.self, Redact.self]
     )
 }
 
@@ -45,6 +45,8 @@ struct Code: ParsableCommand {
     @Option(help: "Output directory.") var out: String
     @Flag(help: "Add margin rows ((alle)) for every coarser grouping to crosstab.csv.") var margins = false
     @Option(help: "Shares of 'answered' respondents (default) or of 'all' respondents.") var denominator = "answered"
+    @Option(name: .customLong("min-cell"), help: "Hide table counts under this number as <N (0 shows everything).") var minCell = 5
+    @Option(help: "Extra names to redact in outputs (UTF-8, one per line). Repeatable.") var names: [String] = []
     @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
     @Flag(help: "Treat skipped rows as errors.") var strict = false
     @Flag(help: "Print nothing but errors and warnings.") var quiet = false
@@ -56,11 +58,12 @@ struct Code: ParsableCommand {
                 guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
                 csv.encoding = e
             }
+            guard minCell >= 0 else { throw FritekstError(.usage, "--min-cell must be 0 or more") }
             let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var job = CodingJob(
                 inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
                 codebookPath: codebook, groupBy: groups, outputDirectory: out,
-                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible)
+                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
             guard let d = Denominator(rawValue: denominator) else { throw FritekstError(.usage, "--denominator must be answered or all") }
             job.analysis.denominator = d
             job.analysis.margins = margins

@@ -16,6 +16,7 @@ import Testing
           - path: \(CLI.fixture("Tests/Fixtures/analysis/answers.csv"))
         codebook: \(CLI.fixture("Tests/Fixtures/small/dict.yaml"))
         group_by: [role, employer]
+        \(analysis.contains("min_cell") ? "" : "min_cell: 0")
         analysis:
         \(analysis)
         output:
@@ -55,7 +56,7 @@ import Testing
         // Fisher's exact test: the small fixture by employer has 2×2 tables with small expected counts.
         let small = CLI.tempDir()
         let c = try CLI.run(["code", CLI.fixture("Tests/Fixtures/small/answers.csv"), "--codebook", CLI.fixture("Tests/Fixtures/small/dict.yaml"),
-                             "--by", "employer", "--out", small, "--quiet"])
+                             "--by", "employer", "--min-cell", "0", "--out", small, "--quiet"])
         #expect(c.status == 0)
         let fisher = try python([small, CLI.fixture("Tests/Fixtures/small/answers.csv"), "--by", "employer"])
         #expect(fisher.status == 0, "\(fisher.stderr)")

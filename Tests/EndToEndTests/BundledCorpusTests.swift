@@ -39,7 +39,8 @@ import Testing
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("subset-\(UUID().uuidString).csv").path
         try w.write(toFile: input, atomically: true, encoding: .utf8)
         let out = CLI.tempDir()
-        let r = try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--by", "role", "--out", out])
+        let r = try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--by", "role", "--min-cell", "0",
+                             "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("respondents: 9  answered: 8  empty: 1  skipped: 0"))
         let coded = try CLI.readCSV(out + "/coded.csv")
@@ -63,6 +64,12 @@ import Testing
         #expect(cell("samarbeid_nay", "veileder").map { Array($0[2...3]) } == ["3", "1"])
         #expect(cell("samarbeid_nay", "fagansvarlig").map { Array($0[2...3]) } == ["1", "0"])
         #expect(cell("samarbeid_nay", "kontorleder")?[4] == "0.500000")
+        // With the default threshold (5) none of these groups may be shown.
+        let guarded = CLI.tempDir()
+        #expect(try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--by", "role", "--out", guarded,
+                             "--quiet"]).status == 0)
+        let hidden = try CLI.readCSV(guarded + "/crosstab.csv").dropFirst()
+        #expect(hidden.allSatisfy { $0[2] == "<5" && $0[3] == "<5" && $0[4].isEmpty })
     }
 
     @Test func pipelineWritesTheThreeOutputs() throws {

@@ -6,7 +6,7 @@ import Testing
     @Test func smallFixtureMatchesHandWorkedCounts() throws {
         let out = CLI.tempDir()
         let r = try CLI.run(["code", CLI.fixture("Tests/Fixtures/small/answers.csv"), "--codebook", CLI.fixture("Tests/Fixtures/small/dict.yaml"),
-                             "--by", "role,employer", "--out", out])
+                             "--by", "role,employer", "--min-cell", "0", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         let coded = try CLI.readCSV(out + "/coded.csv")
         let expected = try CLI.readCSV(CLI.fixture("Tests/Fixtures/small/expected_coded.csv"))

@@ -58,3 +58,24 @@ import Testing
         #expect(rows[1].share == 0.5)
     }
 }
+
+@Suite struct MarginSuppressionTests {
+    @Test func aHiddenCellCannotBeRecoveredFromItsMargin() {
+        // tiltak by role × employer with role margins: veileder/kommunal has 3 coded.
+        let counts: [Suppression.Count] = [
+            .init(theme: "tiltak", group: ["veileder", "kommunal"], value: 3),
+            .init(theme: "tiltak", group: ["veileder", "statlig"], value: 20),
+            .init(theme: "tiltak", group: ["merkantil", "statlig"], value: 9),
+            .init(theme: "tiltak", group: ["merkantil", "kommunal"], value: 12),
+            .init(theme: "tiltak", group: ["veileder", "(alle)"], value: 23),
+            .init(theme: "tiltak", group: ["merkantil", "(alle)"], value: 21),
+            .init(theme: "tiltak", group: ["(alle)", "(alle)"], value: 44),
+        ]
+        let hidden = Suppression.hide(counts, minCell: 5)
+        #expect(hidden[0])
+        // Every sum (a margin and its cells, or all cells) has none or at least two hidden members.
+        let sums: [[Int]] = [[4, 0, 1], [5, 2, 3], [6, 0, 1, 2, 3], [0, 1, 2, 3]]
+        for s in sums { #expect(s.filter { hidden[$0] }.count != 1, "sum \(s) leaks: \(hidden)") }
+        #expect(Suppression.hide(counts, minCell: 0) == Array(repeating: false, count: counts.count))
+    }
+}

@@ -1,0 +1,56 @@
+import FritekstAnalysis
+import FritekstCoding
+import FritekstCore
+import FritekstLexicon
+import FritekstPrivacy
+
+extension CodedAnswer {
+    /// Evidence as `evidence(text:compiled:)` gives it, with matched text redacted: a match that
+    /// overlaps a redacted span shows the span's marker instead of its words.
+    public func evidence(text: String, compiled: CompiledCodebook, redacting spans: [RedactionSpan]) -> String {
+        if spans.isEmpty { return evidence(text: text, compiled: compiled) }
+        var parts: [String] = []
+        for hit in hits where !hit.viaChildren {
+            let items = hit.matches.map { m -> String in
+                let matched = Redactor.apply(spans, to: text, range: Int(m.start)..<Int(m.end))
+                    .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+                return "\(compiled.entries[Int(m.entry)].label) «\(matched)»"
+            }
+            parts.append("\(compiled.codebook.themes[hit.theme].id)[\(items.joined(separator: "; "))]")
+        }
+        return parts.joined(separator: " | ")
+    }
+}
+
+/// What the outputs need to protect respondents: redaction spans per answer and the small-cell threshold.
+public struct Disclosure: Sendable {
+    /// Redacted spans per response (same order as the responses); empty lists when nothing was found.
+    public var spans: [[RedactionSpan]]
+    /// Cells under this count are hidden (`--min-cell`); 0 or 1 hides nothing.
+    public var minCell: Int
+    /// Per response: true when its group's size is hidden (`Suppression.hiddenGroups`), so its group values are not shown next to its answer.
+    public var hideGroupValues: [Bool]
+
+    /// Creates the settings.
+    public init(spans: [[RedactionSpan]], minCell: Int, hideGroupValues: [Bool]) {
+        self.spans = spans
+        self.minCell = minCell
+        self.hideGroupValues = hideGroupValues
+    }
+
+    /// Text shown in place of the group values of a respondent in a hidden group.
+    public var smallGroupLabel: String { "(skjult: gruppe under \(minCell))" }
+
+    /// The crosstab as CSV fields (share and interval left empty where a count is hidden; p-value and test as computed).
+    public func crosstabFields(_ rows: [CrosstabRow]) -> [[String]] {
+        let cells = Suppression.apply(rows, minCell: minCell)
+        let hidden = Suppression.label(minCell: minCell)
+        return zip(rows, cells).map { r, c in
+            [r.theme] + r.group + [c.nGroup.map(String.init) ?? hidden, c.nCoded.map(String.init) ?? hidden,
+                                   c.showsShare ? NumberFormat.fraction(r.share) : "",
+                                   c.showsShare ? NumberFormat.fraction(r.ciLow) : "",
+                                   c.showsShare ? NumberFormat.fraction(r.ciHigh) : "",
+                                   r.pValue.map(NumberFormat.pValue) ?? "", r.test]
+        }
+    }
+}
