@@ -81,6 +81,8 @@ public struct JobSummary: Sendable {
     public var seconds: Double
     /// Identifiers replaced by markers in the outputs that show answer text.
     public var redactions = RedactionCounts()
+    /// Small-cell threshold applied to the per-theme counts in the summary too.
+    public var minCell = 0
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -91,8 +93,12 @@ public struct JobSummary: Sendable {
         for (t, theme) in themes.enumerated() {
             let n = codedPerTheme[t]
             let pct = a.answered > 0 ? 100 * Double(n) / Double(a.answered) : 0
-            out.append("  " + theme.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                       + String(format: " %5d  %5.1f %% of answered", n, pct))
+            let name = "  " + theme.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            if minCell > 1 && n < minCell {
+                out.append(name + "    <\(minCell)         of answered")
+            } else {
+                out.append(name + String(format: " %5d  %5.1f %% of answered", n, pct))
+            }
         }
         out.append("redacted: " + redactions.summary)
         out.append("wrote: " + outputFiles.joined(separator: ", ") + String(format: "  (%.2f s)", seconds))
@@ -185,7 +191,7 @@ public enum JobRunner {
         try staged.commit()
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions)
+                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell)
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.

@@ -31,7 +31,9 @@ public enum Workbook {
         overview.append([.text("Tema"), .text("Antall kodet (andel av de som svarte)")])
         for (t, theme) in themes.enumerated() {
             let share = accounting.answered > 0 ? Double(perTheme[t]) / Double(accounting.answered) : 0
-            overview.append([.text(theme.label), .text("\(perTheme[t]) (\(String(format: "%.1f", share * 100)) %)")])
+            let minCell = disclosure?.minCell ?? 0
+            overview.append([.text(theme.label), .text(minCell > 1 && perTheme[t] < minCell ? "<\(minCell)"
+                                                       : "\(perTheme[t]) (\(String(format: "%.1f", share * 100)) %)")])
         }
         for s in accounting.skipped { overview.append([.text("Hoppet over"), .text(s.description)]) }
 

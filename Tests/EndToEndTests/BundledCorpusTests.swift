@@ -103,3 +103,34 @@ import Testing
         #expect(b.status != 0 && b.stderr.contains("bad.yaml"))
     }
 }
+
+@Suite struct NoSmallCellsTests {
+    /// Every count column of every table the main pipeline writes is either ≥ 5 or written `<5`.
+    @Test func mainPipelineOutputsHaveNoCellUnderTheThreshold() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: CLI.fixture("Pipelines/nav-2019.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "../", with: CLI.root.path + "/")
+            .replacingOccurrences(of: CLI.root.path + "/out/nav-2019", with: dir + "/out")
+        try text.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["run", dir + "/p.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.split(separator: "\n").contains { line in
+            line.hasPrefix("  ") && line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 < 5 } == true
+        }, "summary shows a count under 5")
+        let countColumns: Set<String> = ["n_group", "n_coded", "n_a", "n_b", "n_both", "n_with", "n_without", "a", "b", "c", "d",
+                                         "group_n", "cell_n"]
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasSuffix(".csv") && $0 != "coded.csv" }
+        #expect(files.count >= 6)
+        for file in files {
+            let rows = try CLI.readCSV(dir + "/out/" + file)
+            for (c, name) in rows[0].enumerated() where countColumns.contains(name) {
+                for row in rows.dropFirst() {
+                    if let v = Int(row[c]) { #expect(v >= 5, "\(file) \(name) = \(v) in \(row.prefix(4))") } else {
+                        #expect(row[c] == "<5", "\(file) \(name) = \(row[c])")
+                    }
+                }
+            }
+        }
+    }
+}
