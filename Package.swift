@@ -15,22 +15,28 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // C: ICU behind an ICU-free header (see shared/design/system-libraries.md, section 1).
         .target(name: "CNoICU",
                 linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),   // no .pc file
 
         .target(name: "FritekstCore", swiftSettings: swiftSettings),
-        .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
+        .target(name: "FritekstIngest",
+                dependencies: ["FritekstCore", "CLibXML2", "CReadStat",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
         .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
         .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstText", "Yams"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstCoding", dependencies: ["FritekstCore", "FritekstText", "FritekstLexicon"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstAnalysis", dependencies: ["FritekstCore", "FritekstCoding"], swiftSettings: swiftSettings),
-        .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "CXlsxWriter"],
+        .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "CXlsxWriter", "CReadStat"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstPipeline",
                 dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstLexicon", "FritekstCoding",
@@ -43,7 +49,7 @@ let package = Package(
                           swiftSettings: swiftSettings),
 
         .testTarget(name: "FritekstCoreTests", dependencies: ["FritekstCore"]),
-        .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest"]),
+        .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest", "FritekstReport", "CReadStat"]),
         .testTarget(name: "FritekstTextTests", dependencies: ["FritekstText"]),
         .testTarget(name: "FritekstLexiconTests", dependencies: ["FritekstLexicon"]),
         .testTarget(name: "FritekstCodingTests", dependencies: ["FritekstCoding", "FritekstLexicon", "FritekstText"]),

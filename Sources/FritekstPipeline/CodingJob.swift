@@ -13,13 +13,16 @@ public struct JobInput: Sendable {
     public var mapping: ColumnMapping
     public var csv: CSVOptions
     public var wave: String?
+    /// Workbook sheet (name or 1-based number) for XLSX inputs.
+    public var sheet: String?
 
     /// Creates an input.
-    public init(path: String, mapping: ColumnMapping, csv: CSVOptions = CSVOptions(), wave: String? = nil) {
+    public init(path: String, mapping: ColumnMapping, csv: CSVOptions = CSVOptions(), wave: String? = nil, sheet: String? = nil) {
         self.path = path
         self.mapping = mapping
         self.csv = csv
         self.wave = wave
+        self.sheet = sheet
     }
 }
 
@@ -93,8 +96,10 @@ public enum JobRunner {
         var responses: [Response] = []
         var accounting = RowAccounting()
         var inputDigests: [Provenance.FileDigest] = []
+        var formats: [String] = []
         for input in job.inputs {
-            let result = try CSVReader.read(path: input.path, options: input.csv)
+            let result = try InputReader.read(path: input.path, options: ReadOptions(csv: input.csv, sheet: input.sheet))
+            formats.append(result.format.rawValue)
             var acc = result.accounting
             var mapping = input.mapping
             mapping.groups = job.groupBy.filter { !($0 == "wave" && input.wave != nil) }
@@ -148,6 +153,12 @@ public enum JobRunner {
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
                                          "tokenizer": codebook.tokenizerMode.rawValue]
         if let v = codebook.version { options["codebook_version"] = v }
+        options["input_formats"] = formats.joined(separator: ",")
+        options["rows_read"] = String(accounting.rowsRead)
+        options["rows_answered"] = String(accounting.answered)
+        options["rows_empty"] = String(accounting.empty)
+        options["rows_skipped"] = String(accounting.skipped.count)
+        options["duplicate_ids"] = String(accounting.duplicateIDs.count)
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 

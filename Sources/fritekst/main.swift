@@ -10,7 +10,7 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self]
+        subcommands: [Code.self, Run.self, Convert.self]
     )
 }
 
@@ -35,12 +35,13 @@ func report(_ summary: JobSummary, quiet: Bool) {
 struct Code: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Code one input file with a codebook and write coded.csv and crosstab.csv.")
 
-    @Argument(help: "Input file (CSV).") var input: String
+    @Argument(help: "Input file: CSV/TSV, XLSX, SPSS .sav/.zsav/.por, Stata .dta, JSON or JSON Lines.") var input: String
     @Option(help: "Codebook (Fritekst YAML or quanteda-style YAML dictionary).") var codebook: String
     @Option(name: .customLong("id-column"), help: "Column with the respondent id.") var idColumn = "id"
     @Option(name: .customLong("text-column"), help: "Column with the open answer.") var textColumn = "text"
     @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
     @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
+    @Option(help: "Workbook sheet to read (name or 1-based number); the first sheet when left out.") var sheet: String?
     @Option(help: "Output directory.") var out: String
     @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
     @Flag(help: "Treat skipped rows as errors.") var strict = false
@@ -55,7 +56,7 @@ struct Code: ParsableCommand {
             }
             let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let job = CodingJob(
-                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
+                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv, sheet: sheet)],
                 codebookPath: codebook, groupBy: groups, outputDirectory: out,
                 outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible)
             report(try JobRunner.run(job), quiet: quiet)
