@@ -58,7 +58,17 @@ public enum CSVReader {
         }
         let delimiter = options.delimiter ?? sniffDelimiter(bytes)
         var records = try Parser(bytes: bytes, delimiter: delimiter, file: file).parseAll()
-        guard !records.isEmpty else { throw FritekstError(.input, "file has no header row", file: file) }
+        // Blank lines above the header (some exports start with them) are dropped with a warning.
+        var leadingBlank = 0
+        while let first = records.first, !first.quoted,
+              first.fields.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+            records.removeFirst()
+            leadingBlank += 1
+        }
+        guard !records.isEmpty else {
+            throw FritekstError(.input, leadingBlank > 0 ? "file has only blank lines (no header row)" : "file has no header row", file: file)
+        }
+        if leadingBlank > 0 { accounting.warnings.append("\(file): \(leadingBlank) blank line(s) above the header ignored") }
         let headerRecord = records.removeFirst()
         let (header, headerWarnings) = cleanHeader(headerRecord.fields, file: file, line: headerRecord.line)
         accounting.warnings += headerWarnings

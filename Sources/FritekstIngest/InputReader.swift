@@ -70,6 +70,17 @@ public enum InputReader {
         if options.sheet != nil && format != .xlsx {
             throw FritekstError(.usage, "--sheet applies to XLSX workbooks only; this file is \(format.displayName)", file: path)
         }
+        let result = try readAs(format, path: path, options: options)
+        if result.table.rows.isEmpty {
+            if let first = result.accounting.skipped.first {
+                throw FritekstError(.input, "no readable data rows: all \(result.accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: path)
+            }
+            throw FritekstError(.input, "no data rows (only a header)", file: path)
+        }
+        return result
+    }
+
+    static func readAs(_ format: InputFormat, path: String, options: ReadOptions) throws -> Result {
         switch format {
         case .csv:
             let r = try CSVReader.read(path: path, options: options.csv)

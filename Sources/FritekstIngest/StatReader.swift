@@ -110,7 +110,9 @@ public enum StatReader {
             let what = String(cString: readstat_error_message(err))
             let detail = ctx.errors.first.map { " (\($0))" } ?? ""
             let name = kind == .dta ? "Stata" : "SPSS"
-            throw FritekstError(.input, "cannot read as \(name) .\(kind.rawValue): \(what)\(detail)", file: path)
+            let hint = (err == READSTAT_ERROR_READ || err == READSTAT_ERROR_PARSE || err == READSTAT_ERROR_SEEK)
+                ? "; the file is damaged or truncated, or not a \(name) file" : ""
+            throw FritekstError(.input, "cannot read as \(name) .\(kind.rawValue): \(what)\(detail)\(hint)", file: path)
         }
         return try ctx.result()
     }

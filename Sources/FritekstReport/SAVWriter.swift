@@ -54,8 +54,16 @@ public enum SAVWriter {
         }
     }
 
+    /// The file container: SPSS `.sav` (bytecode-compressed), `.zsav` (zlib), `.por` (portable) or Stata `.dta`.
+    public enum Container: String, Sendable, CaseIterable {
+        case sav, zsav, por, dta
+    }
+
     /// Writes `table` with `columns` (same order as the header) to `path`; on failure no file is left.
-    public static func write(_ table: Table, columns: [Column], to path: String, fileLabel: String? = nil) throws {
+    ///
+    /// Stata has no user-missing codes: in `.dta` labelled columns are int32 codes and empty cells system-missing.
+    public static func write(_ table: Table, columns: [Column], to path: String, fileLabel: String? = nil,
+                             container: Container = .sav) throws {
         guard columns.count == table.header.count else {
             throw FritekstError(.output, "SAV writer: \(columns.count) column specs for \(table.header.count) columns", file: path)
         }
@@ -71,7 +79,7 @@ public enum SAVWriter {
         defer { readstat_writer_free(writer) }
         func check(_ err: readstat_error_t, _ what: String) throws {
             if err != READSTAT_OK {
-                throw FritekstError(.output, "cannot write .sav (\(what)): \(String(cString: readstat_error_message(err)))", file: path)
+                throw FritekstError(.output, "cannot write .\(container.rawValue) (\(what)): \(String(cString: readstat_error_message(err)))", file: path)
             }
         }
         try check(readstat_set_data_writer(writer) { data, len, ctx in
@@ -80,7 +88,9 @@ public enum SAVWriter {
         }, "data writer")
         if let fileLabel { _ = readstat_writer_set_file_label(writer, fileLabel) }
         // Bytecode (row) compression, SPSS's default: long answer columns are mostly padding.
-        try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS), "compression")
+        if container == .sav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS), "compression") }
+        if container == .zsav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_BINARY), "compression") }
+        let stata = container == .dta
         var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
         for (c, col) in columns.enumerated() {
             let variable: UnsafeMutablePointer<readstat_variable_t>?
@@ -89,21 +99,23 @@ public enum SAVWriter {
                 variable = readstat_add_variable(writer, col.name, READSTAT_TYPE_DOUBLE, 0)
                 if let v = variable {
                     let decimals = table.rows.contains { $0[c].contains(".") }
-                    readstat_variable_set_format(v, decimals ? "F12.4" : "F8.0")
+                    if !stata { readstat_variable_set_format(v, decimals ? "F12.4" : "F8.0") }
                 }
             case .string(let width):
                 variable = readstat_add_variable(writer, col.name, READSTAT_TYPE_STRING, max(1, width))
             case .labelled(let texts):
-                variable = readstat_add_variable(writer, col.name, READSTAT_TYPE_DOUBLE, 0)
+                variable = readstat_add_variable(writer, col.name, stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, 0)
                 if let v = variable {
-                    let set = readstat_add_label_set(writer, READSTAT_TYPE_DOUBLE, "labels\(c)")
-                    for (k, t) in texts.enumerated() { readstat_label_double_value(set, Double(k + 1), t) }
-                    if let m = col.missingCode {
+                    let set = readstat_add_label_set(writer, stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, "labels\(c)")
+                    for (k, t) in texts.enumerated() {
+                        if stata { readstat_label_int32_value(set, Int32(k + 1), t) } else { readstat_label_double_value(set, Double(k + 1), t) }
+                    }
+                    if let m = col.missingCode, !stata {
                         readstat_label_double_value(set, m.code, m.label)
                         try check(readstat_variable_add_missing_double_value(v, m.code), "missing code for \(col.name)")
                     }
                     readstat_variable_set_label_set(v, set)
-                    readstat_variable_set_format(v, "F8.0")
+                    if !stata { readstat_variable_set_format(v, "F8.0") }
                     readstat_variable_set_measure(v, READSTAT_MEASURE_NOMINAL)
                 }
             }
@@ -117,7 +129,12 @@ public enum SAVWriter {
             }
             return [:]
         }
-        try check(readstat_begin_writing_sav(writer, Unmanaged.passUnretained(sink).toOpaque(), table.rows.count), "begin")
+        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+        switch container {
+        case .sav, .zsav: try check(readstat_begin_writing_sav(writer, ctx, table.rows.count), "begin")
+        case .por: try check(readstat_begin_writing_por(writer, ctx, table.rows.count), "begin")
+        case .dta: try check(readstat_begin_writing_dta(writer, ctx, table.rows.count), "begin")
+        }
         for (r, row) in table.rows.enumerated() {
             try check(readstat_begin_row(writer), "row \(r + 1)")
             for (c, col) in columns.enumerated() {
@@ -134,13 +151,17 @@ public enum SAVWriter {
                     try check(readstat_insert_string_value(writer, v, cell), "row \(r + 1) column \(col.name)")
                 case .labelled:
                     if cell.isEmpty {
-                        if let m = col.missingCode {
+                        if let m = col.missingCode, !stata {
                             try check(readstat_insert_double_value(writer, v, m.code), "row \(r + 1) column \(col.name)")
                         } else {
                             try check(readstat_insert_missing_value(writer, v), "row \(r + 1) column \(col.name)")
                         }
                     } else if let code = codes[c][cell] {
-                        try check(readstat_insert_double_value(writer, v, code), "row \(r + 1) column \(col.name)")
+                        if stata {
+                            try check(readstat_insert_int32_value(writer, v, Int32(code)), "row \(r + 1) column \(col.name)")
+                        } else {
+                            try check(readstat_insert_double_value(writer, v, code), "row \(r + 1) column \(col.name)")
+                        }
                     } else {
                         throw FritekstError(.output, "value '\(cell)' has no code in the value labels", file: path, line: r + 1, column: col.name)
                     }

@@ -29,6 +29,9 @@ func report(_ summary: JobSummary, quiet: Bool) {
     for s in summary.accounting.skipped {
         FileHandle.standardError.write(Data("fritekst: skipped row: \(s)\n".utf8))
     }
+    let a = summary.accounting
+    FileHandle.standardError.write(Data(("fritekst: rows read: \(a.rowsRead)  answered: \(a.answered)  empty: \(a.empty)  "
+        + "skipped: \(a.skipped.count)  duplicate ids: \(a.duplicateIDs.count)\n").utf8))
     if !quiet { print(summary.lines.joined(separator: "\n")) }
 }
 
