@@ -44,6 +44,8 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-bench", dependencies: ["FritekstPipeline", "FritekstText", "FritekstCore"],
                           path: "Benchmarks/fritekst-bench", swiftSettings: swiftSettings),
+        .executableTarget(name: "fritekst-ingest-bench", dependencies: ["FritekstIngest", "FritekstCore"],
+                          path: "Benchmarks/fritekst-ingest-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst",
                           dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
