@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // C: ICU behind an ICU-free header (see shared/design/system-libraries.md, section 1).
@@ -23,9 +24,14 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),          // no .pc file
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev", "hunspell-no"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),   // no .pc file
 
         .target(name: "FritekstCore", swiftSettings: swiftSettings),
-        .target(name: "FritekstIngest", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
+        .target(name: "FritekstIngest",
+                dependencies: ["FritekstCore", "CLibXML2", "CReadStat",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
         .target(name: "FritekstText", dependencies: ["FritekstCore", "CNoICU"], swiftSettings: swiftSettings),
         .target(name: "FritekstMorphology", dependencies: ["CStemmer", "CHunspell"], swiftSettings: swiftSettings),
         .target(name: "FritekstLexicon", dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "Yams"],
@@ -34,7 +40,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "FritekstPrivacy", dependencies: ["FritekstCore"], swiftSettings: swiftSettings),
         .target(name: "FritekstAnalysis", dependencies: ["FritekstCore", "FritekstCoding"], swiftSettings: swiftSettings),
-        .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "FritekstPrivacy", "CXlsxWriter"],
+        .target(name: "FritekstReport", dependencies: ["FritekstCore", "FritekstAnalysis", "FritekstCoding", "FritekstLexicon", "FritekstPrivacy", "CXlsxWriter", "CReadStat"],
                 swiftSettings: swiftSettings),
         .target(name: "FritekstPipeline",
                 dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "FritekstLexicon", "FritekstCoding",
@@ -42,12 +48,14 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-bench", dependencies: ["FritekstPipeline", "FritekstText", "FritekstCore"],
                           path: "Benchmarks/fritekst-bench", swiftSettings: swiftSettings),
+        .executableTarget(name: "fritekst-ingest-bench", dependencies: ["FritekstIngest", "FritekstCore"],
+                          path: "Benchmarks/fritekst-ingest-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst",
                           dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
 
         .testTarget(name: "FritekstCoreTests", dependencies: ["FritekstCore"]),
-        .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest"]),
+        .testTarget(name: "FritekstIngestTests", dependencies: ["FritekstIngest", "FritekstReport", "CReadStat"]),
         .testTarget(name: "FritekstTextTests", dependencies: ["FritekstText"]),
         .testTarget(name: "FritekstMorphologyTests", dependencies: ["FritekstMorphology"], resources: [.copy("Resources")]),
         .testTarget(name: "FritekstLexiconTests", dependencies: ["FritekstLexicon"]),

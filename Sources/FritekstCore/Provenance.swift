@@ -15,8 +15,10 @@ public struct Provenance: Sendable, Codable, Equatable {
     public struct FileDigest: Sendable, Codable, Equatable {
         public var path: String
         public var fnv1a64: String
+        /// The format the file was read as (csv, xlsx, sav, …), when it is an input.
+        public var format: String?
         /// Creates a digest record.
-        public init(path: String, fnv1a64: String) { self.path = path; self.fnv1a64 = fnv1a64 }
+        public init(path: String, fnv1a64: String, format: String? = nil) { self.path = path; self.fnv1a64 = fnv1a64; self.format = format }
     }
 
     /// Creates provenance; `reproducible` leaves out the time.

@@ -28,64 +28,26 @@ public enum CSVReader {
         public var accounting: RowAccounting
     }
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path`, streaming it in chunks (the file is never held whole in memory).
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Result {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw FritekstError(.input, "no such file", file: path)
-        }
-        if isDir.boolValue { throw FritekstError(.input, "is a directory, not a file", file: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FritekstError(.input, "cannot read file (permission?)", file: path)
-        }
-        return try parse(data: data, file: path, options: options)
+        try collect(CSVStream(path: path, options: options))
     }
 
     /// Parses in-memory bytes; `file` names the source in messages.
     public static func parse(data: Data, file: String, options: CSVOptions = CSVOptions()) throws -> Result {
         if data.isEmpty { throw FritekstError(.input, "file is empty (no header row)", file: file) }
-        if looksBinary(data) {
-            throw FritekstError(.input, "looks like a binary file, not delimited text", file: file)
-        }
-        let decoded = try TextDecoder.decode(data, file: file, forced: options.encoding)
-        var bytes = decoded.bytes
-        var accounting = RowAccounting()
-        accounting.warnings = decoded.warnings
-        let nulCount = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        if nulCount > 0 {
-            bytes.removeAll { $0 == 0 }
-            accounting.warnings.append("\(file): \(nulCount) NUL byte(s) removed")
-        }
-        let delimiter = options.delimiter ?? sniffDelimiter(bytes)
-        var records = try Parser(bytes: bytes, delimiter: delimiter, file: file).parseAll()
-        guard !records.isEmpty else { throw FritekstError(.input, "file has no header row", file: file) }
-        let headerRecord = records.removeFirst()
-        let (header, headerWarnings) = cleanHeader(headerRecord.fields, file: file, line: headerRecord.line)
-        accounting.warnings += headerWarnings
+        return try collect(CSVStream(data: data, file: file, options: options))
+    }
+
+    static func collect(_ stream: CSVStream) throws -> Result {
         var rows: [[String]] = []
         var lines: [Int] = []
-        rows.reserveCapacity(records.count)
-        var blank = 0
-        for record in records {
-            if record.fields.count == 1 && record.fields[0].isEmpty && !record.quoted {
-                blank += 1
-                continue
-            }
-            accounting.rowsRead += 1
-            if record.fields.count != header.count {
-                let reason = "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), header has \(header.count)"
-                if options.strict {
-                    throw FritekstError(.input, reason, file: file, line: record.line)
-                }
-                accounting.skipped.append(.init(line: record.line, reason: reason))
-                continue
-            }
-            rows.append(record.fields)
-            lines.append(record.line)
+        while let (fields, line) = try stream.next() {
+            rows.append(fields)
+            lines.append(line)
         }
-        if blank > 0 { accounting.warnings.append("\(file): \(blank) blank line(s) ignored") }
-        return Result(table: Table(header: header, rows: rows, rowLines: lines), delimiter: delimiter,
-                      encoding: decoded.encoding, accounting: accounting)
+        return Result(table: Table(header: stream.header, rows: rows, rowLines: lines), delimiter: stream.delimiter,
+                      encoding: stream.encoding, accounting: stream.accounting)
     }
 
     static func looksBinary(_ data: Data) -> Bool {
@@ -155,77 +117,68 @@ public enum CSVReader {
         var quoted: Bool
     }
 
-    struct Parser {
-        let bytes: [UInt8]
-        let delimiter: UInt8
-        let file: String
-
-        func parseAll() throws -> [Record] {
-            var records: [Record] = []
-            var fields: [String] = []
-            var field: [UInt8] = []
-            var i = 0
-            var line = 1
-            var recordLine = 1
-            var anyQuoted = false
-            let n = bytes.count
-            let quote = UInt8(ascii: "\"")
-            while i < n {
-                let b = bytes[i]
-                if b == quote && field.isEmpty {
-                    // Quoted field.
-                    anyQuoted = true
-                    let startLine = line
-                    i += 1
-                    var closed = false
-                    while i < n {
-                        let c = bytes[i]
-                        if c == quote {
-                            if i + 1 < n && bytes[i + 1] == quote { field.append(quote); i += 2; continue }
-                            i += 1
-                            closed = true
-                            break
-                        }
-                        if c == 10 { line += 1 }
-                        field.append(c)
-                        i += 1
-                    }
-                    if !closed {
-                        throw FritekstError(.input, "unterminated quoted field (the quote opened here is never closed)",
-                                            file: file, line: startLine)
-                    }
-                    // Tolerate text after the closing quote up to the delimiter (kept verbatim).
-                    while i < n && bytes[i] != delimiter && bytes[i] != 10 && bytes[i] != 13 {
-                        field.append(bytes[i]); i += 1
-                    }
-                    continue
-                }
-                if b == delimiter {
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    i += 1
-                    continue
-                }
-                if b == 10 || b == 13 {
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    records.append(Record(fields: fields, line: recordLine, quoted: anyQuoted))
-                    fields.removeAll(keepingCapacity: true)
-                    anyQuoted = false
-                    if b == 13 && i + 1 < n && bytes[i + 1] == 10 { i += 1 }
-                    i += 1
-                    line += 1
-                    recordLine = line
-                    continue
-                }
-                field.append(b)
+    /// Parses one record starting at byte `start` (on line `line`). Returns the record, the offset after it and
+    /// the line after it; nil when the bytes end before the record does and more input may follow (`atEnd` false),
+    /// or when nothing is left. An unterminated quote at the end of input is an error naming the line it opened on.
+    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line startLine: Int, atEnd: Bool,
+                            delimiter: UInt8, file: String) throws -> (Record, Int, Int)? {
+        let n = bytes.count
+        if start >= n { return nil }
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = start
+        var line = startLine
+        var anyQuoted = false
+        let quote = UInt8(ascii: "\"")
+        while i < n {
+            let b = bytes[i]
+            if b == quote && field.isEmpty {
+                // Quoted field.
+                anyQuoted = true
+                let quoteLine = line
                 i += 1
+                var closed = false
+                while i < n {
+                    let c = bytes[i]
+                    if c == quote {
+                        if i + 1 < n && bytes[i + 1] == quote { field.append(quote); i += 2; continue }
+                        if i + 1 == n && !atEnd { return nil }   // a doubled quote may straddle the chunk end
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    if c == 10 { line += 1 }
+                    field.append(c)
+                    i += 1
+                }
+                if !closed {
+                    if !atEnd { return nil }
+                    throw FritekstError(.input, "unterminated quoted field (the quote opened here is never closed)",
+                                        file: file, line: quoteLine)
+                }
+                // Tolerate text after the closing quote up to the delimiter (kept verbatim).
+                while i < n && bytes[i] != delimiter && bytes[i] != 10 && bytes[i] != 13 {
+                    field.append(bytes[i]); i += 1
+                }
+                continue
             }
-            if !field.isEmpty || !fields.isEmpty || anyQuoted {
+            if b == delimiter {
                 fields.append(String(decoding: field, as: UTF8.self))
-                records.append(Record(fields: fields, line: recordLine, quoted: anyQuoted))
+                field.removeAll(keepingCapacity: true)
+                i += 1
+                continue
             }
-            return records
+            if b == 10 || b == 13 {
+                if b == 13 && i + 1 == n && !atEnd { return nil }   // CR LF may straddle the chunk end
+                fields.append(String(decoding: field, as: UTF8.self))
+                if b == 13 && i + 1 < n && bytes[i + 1] == 10 { i += 1 }
+                return (Record(fields: fields, line: startLine, quoted: anyQuoted), i + 1, line + 1)
+            }
+            field.append(b)
+            i += 1
         }
+        if !atEnd { return nil }
+        fields.append(String(decoding: field, as: UTF8.self))
+        return (Record(fields: fields, line: startLine, quoted: anyQuoted), n, line)
     }
 }

@@ -15,13 +15,16 @@ public struct JobInput: Sendable {
     public var mapping: ColumnMapping
     public var csv: CSVOptions
     public var wave: String?
+    /// Workbook sheet (name or 1-based number) for XLSX inputs.
+    public var sheet: String?
 
     /// Creates an input.
-    public init(path: String, mapping: ColumnMapping, csv: CSVOptions = CSVOptions(), wave: String? = nil) {
+    public init(path: String, mapping: ColumnMapping, csv: CSVOptions = CSVOptions(), wave: String? = nil, sheet: String? = nil) {
         self.path = path
         self.mapping = mapping
         self.csv = csv
         self.wave = wave
+        self.sheet = sheet
     }
 }
 
@@ -154,6 +157,11 @@ public enum JobRunner {
         options["redaction"] = "on: shipped name lists" + (job.names.isEmpty ? "" : " + " + job.names.joined(separator: ", "))
         options["redacted"] = redactions.compact
         options["min_cell"] = String(job.minCell)
+        options["rows_read"] = String(accounting.rowsRead)
+        options["rows_answered"] = String(accounting.answered)
+        options["rows_empty"] = String(accounting.empty)
+        options["rows_skipped"] = String(accounting.skipped.count)
+        options["duplicate_ids"] = String(accounting.duplicateIDs.count)
         let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                     options: options, reproducible: job.reproducible)
 
@@ -201,7 +209,7 @@ public enum JobRunner {
         var accounting = RowAccounting()
         var inputDigests: [Provenance.FileDigest] = []
         for input in inputs {
-            let result = try CSVReader.read(path: input.path, options: input.csv)
+            let result = try InputReader.read(path: input.path, options: ReadOptions(csv: input.csv, sheet: input.sheet))
             var acc = result.accounting
             var mapping = input.mapping
             mapping.groups = groupBy.filter { !($0 == "wave" && input.wave != nil) }
@@ -214,7 +222,10 @@ public enum JobRunner {
             accounting.skipped += acc.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
             accounting.duplicateIDs += acc.duplicateIDs
             accounting.warnings += acc.warnings
-            if let d = Provenance.digest(ofFile: input.path) { inputDigests.append(d) }
+            if var d = Provenance.digest(ofFile: input.path) {
+                d.format = result.format.rawValue
+                inputDigests.append(d)
+            }
         }
         return (responses, accounting, inputDigests)
     }

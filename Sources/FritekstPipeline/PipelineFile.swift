@@ -14,6 +14,7 @@ public struct PipelineFile: Sendable {
         public var text_column: String?
         public var encoding: String?
         public var delimiter: String?
+        public var sheet: String?
     }
 
     /// Output section of the file.
@@ -88,7 +89,7 @@ public struct PipelineFile: Sendable {
             }
             inputs.append(JobInput(path: resolve(i.path),
                                    mapping: ColumnMapping(id: i.id_column ?? "id", text: i.text_column ?? "text"),
-                                   csv: csv, wave: i.wave))
+                                   csv: csv, wave: i.wave, sheet: i.sheet))
         }
         if inputs.isEmpty { throw FritekstError(.pipeline, "no inputs", file: path) }
         var outputs: [JobOutput] = []

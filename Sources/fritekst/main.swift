@@ -11,7 +11,8 @@ struct Fritekst: ParsableCommand {
         commandName: "fritekst",
         abstract: "Code Norwegian free-text survey answers into themes.",
         version: Provenance.toolVersion,
-        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Evaluate.self, Suggest.self, Lexicon.self, Redact.self]
+        subcommands: [Code.self, Run.self, Analyze.self, Explain.self, Kwic.self, Evaluate.self, Suggest.self, Lexicon.self, Redact.self,
+                      Convert.self]
     )
 }
 
@@ -30,18 +31,22 @@ func report(_ summary: JobSummary, quiet: Bool) {
     for s in summary.accounting.skipped {
         FileHandle.standardError.write(Data("fritekst: skipped row: \(s)\n".utf8))
     }
+    let a = summary.accounting
+    FileHandle.standardError.write(Data(("fritekst: rows read: \(a.rowsRead)  answered: \(a.answered)  empty: \(a.empty)  "
+        + "skipped: \(a.skipped.count)  duplicate ids: \(a.duplicateIDs.count)\n").utf8))
     if !quiet { print(summary.lines.joined(separator: "\n")) }
 }
 
 struct Code: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Code one input file with a codebook and write coded.csv and crosstab.csv.")
 
-    @Argument(help: "Input file (CSV).") var input: String
+    @Argument(help: "Input file: CSV/TSV, XLSX, SPSS .sav/.zsav/.por, Stata .dta, JSON or JSON Lines.") var input: String
     @Option(help: "Codebook (Fritekst YAML or quanteda-style YAML dictionary).") var codebook: String
     @Option(name: .customLong("id-column"), help: "Column with the respondent id.") var idColumn = "id"
     @Option(name: .customLong("text-column"), help: "Column with the open answer.") var textColumn = "text"
     @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
     @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
+    @Option(help: "Workbook sheet to read (name or 1-based number); the first sheet when left out.") var sheet: String?
     @Option(help: "Output directory.") var out: String
     @Flag(help: "Add margin rows ((alle)) for every coarser grouping to crosstab.csv.") var margins = false
     @Option(help: "Shares of 'answered' respondents (default) or of 'all' respondents.") var denominator = "answered"
@@ -61,7 +66,7 @@ struct Code: ParsableCommand {
             guard minCell >= 0 else { throw FritekstError(.usage, "--min-cell must be 0 or more") }
             let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var job = CodingJob(
-                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv)],
+                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv, sheet: sheet)],
                 codebookPath: codebook, groupBy: groups, outputDirectory: out,
                 outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
             guard let d = Denominator(rawValue: denominator) else { throw FritekstError(.usage, "--denominator must be answered or all") }
