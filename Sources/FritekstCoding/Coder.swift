@@ -64,7 +64,7 @@ public struct CodedAnswer: Sendable, Equatable {
 /// Overlap policy: within one theme, when matches overlap, the longest wins (ties: the earlier);
 /// a match nested inside a longer one of the same theme counts once. Matches of different themes
 /// never block each other.
-public struct Coder {
+public struct Coder: Sendable {
     /// The compiled codebook.
     public let compiled: CompiledCodebook
 

@@ -27,7 +27,10 @@ extension LemmaProvider {
 
 /// A codebook compiled against a growing vocabulary: every distinct single-token pattern ("unit")
 /// is resolved once per vocabulary type, and phrases become sequences of units.
-public final class CompiledCodebook {
+///
+/// Thread safety: `resolve` mutates and must not run while any thread codes; between resolves the
+/// object is only read, so any number of threads may code with it.
+public final class CompiledCodebook: @unchecked Sendable {
     /// A compiled entry.
     public struct CompiledEntry: Sendable {
         public var theme: Int

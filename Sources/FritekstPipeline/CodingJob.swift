@@ -251,22 +251,46 @@ public enum JobRunner {
     }
 
     /// Tokenises and codes every response in order; `keepTokens` also returns the tokens.
-    public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false)
+    public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false,
+                            threads: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> (codings: [CodedAnswer], tokens: [[Token]], vocabulary: Vocabulary) {
+        // Chunks flow through two steps: tokenising, interning and resolving new types (one thread, so type ids
+        // and morphology calls happen in input order), then coding the chunk on all cores. Coding only reads
+        // the compiled codebook, and each answer's result goes to its own slot, so codes are the same for
+        // any number of threads.
         let tokenizer = compiled.tokenizer
         let coder = Coder(compiled)
         var interner = Interner()
         var codings: [CodedAnswer] = []
         codings.reserveCapacity(responses.count)
         var kept: [[Token]] = []
-        var tokens: [Token] = []
-        for r in responses {
-            tokens.removeAll(keepingCapacity: true)
-            if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
+        let chunkSize = 4096
+        let workers = max(1, threads)
+        var start = 0
+        while start < responses.count {
+            let end = min(responses.count, start + chunkSize)
+            var chunkTokens: [[Token]] = []
+            chunkTokens.reserveCapacity(end - start)
+            for r in responses[start..<end] {
+                var tokens: [Token] = []
+                if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
+                chunkTokens.append(tokens)
+            }
             compiled.resolve(interner.vocabulary)
-            var text = r.text
-            codings.append(text.withUTF8 { coder.code(tokens: tokens, text: $0) })
-            if keepTokens { kept.append(tokens) }
+            let results = ResultSlots(count: end - start)
+            let base = start
+            let frozenTokens = chunkTokens
+            DispatchQueue.concurrentPerform(iterations: min(workers, end - start)) { w in
+                var k = w
+                while k < frozenTokens.count {
+                    var text = responses[base + k].text
+                    results.set(k, text.withUTF8 { coder.code(tokens: frozenTokens[k], text: $0) })
+                    k += workers
+                }
+            }
+            codings += results.values
+            if keepTokens { kept += chunkTokens }
+            start = end
         }
         return (codings, kept, interner.vocabulary)
     }
@@ -282,4 +306,14 @@ public enum JobRunner {
         return w.data
     }
 
+}
+
+/// Fixed slots that concurrent workers fill, each slot by exactly one worker.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [CodedAnswer?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: CodedAnswer) {
+        slots.withUnsafeMutableBufferPointer { $0[k] = value }
+    }
+    var values: [CodedAnswer] { slots.map { $0! } }
 }
