@@ -99,6 +99,7 @@ func job(rows: Int, codebook: String) throws {
     print(String(format: "job %@ %d rows (%.1f MB): %.2f s, %.0f rows/s, %.1f MB/s, peak RSS %.0f MB, answered %d",
                  (codebook as NSString).lastPathComponent, rows, size / 1e6, s, Double(rows) / s, size / 1e6 / s, peakRSSMB(),
                  summary.accounting.answered))
+    print("    stages: " + summary.stageSeconds.map { String(format: "%@ %.2f s", $0.0, $0.1) }.joined(separator: ", "))
 }
 
 do {

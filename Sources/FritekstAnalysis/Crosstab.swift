@@ -34,7 +34,7 @@ public struct CrosstabRow: Sendable, Equatable {
 /// Counts of respondents per theme and group, with Wilson intervals and a test per theme.
 public enum Crosstab {
     /// Builds the crosstab; denominator is respondents with a non-empty answer. Groups are sorted by value.
-    public static func compute(themes: [String], respondents: [CodedRespondent]) -> [CrosstabRow] {
+    public static func compute(themes: [String], respondents: [CodedRespondent], withTests: Bool = true) -> [CrosstabRow] {
         var groups: [[String]: (n: Int, coded: [Int])] = [:]
         for r in respondents where r.answered {
             var g = groups[r.groupValues] ?? (0, Array(repeating: 0, count: themes.count))
@@ -49,7 +49,7 @@ public enum Crosstab {
         var rows: [CrosstabRow] = []
         for (t, theme) in themes.enumerated() {
             let counts = keys.map { (groups[$0]!.n, groups[$0]!.coded[t]) }
-            let (p, test) = independenceTest(counts)
+            let (p, test) = withTests ? independenceTest(counts) : (nil, "none")
             for (k, key) in keys.enumerated() {
                 let (n, c) = counts[k]
                 let ci = Statistics.wilson(c, n)

@@ -30,6 +30,10 @@ final class MorphologyEngine {
     var readingMemo: [String: HunspellReadings] = [:]
     /// Internal memo: lemma-string compound splits.
     var splitMemo: [String: [String]?] = [:]
+    /// Analyses computed without spelling suggestions (for coding).
+    var plainMemo: [String: WordAnalysis] = [:]
+    /// Set while computing an analysis that needs no spelling suggestion.
+    var skipSuggestions = false
     /// Internal memo: spell checks used by the splitter and the suggester.
     var spellMemo: [String: Bool] = [:]
 
@@ -54,11 +58,19 @@ final class MorphologyEngine {
     // MARK: - Public entry
 
     /// Full analysis of `word` (any case), memoised by its lower-cased form.
-    func analyze(_ word: String) -> WordAnalysis {
+    func analyze(_ word: String, withSuggestion: Bool = true) -> WordAnalysis {
         let lower = word.lowercased()
         var result: WordAnalysis
         if let hit = memo[lower] {
             result = hit
+        } else if !withSuggestion {
+            // Coding needs lemmas and parts only; Hunspell's suggestions cost milliseconds per unknown word.
+            if let hit = plainMemo[lower] { return hit }
+            skipSuggestions = true
+            result = compute(lower)
+            skipSuggestions = false
+            plainMemo[lower] = result
+            return result
         } else {
             result = compute(lower)
             memo[lower] = result

@@ -13,6 +13,7 @@ extension MorphologyEngine {
     /// A known word one edit away from the lower-case word `w`, or nil. Words shorter than
     /// four letters and words with digits or other non-letters are skipped.
     func suggest(_ w: String) -> String? {
+        if skipSuggestions { return nil }
         let s = Array(w.unicodeScalars)
         guard s.count >= 4, s.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
         for dict in [nb, nn] {

@@ -86,6 +86,8 @@ public struct JobSummary: Sendable {
     public var redactions = RedactionCounts()
     /// Small-cell threshold applied to the per-theme counts in the summary too.
     public var minCell = 0
+    /// Wall-clock seconds per stage (read, codebook, code, redact, analyse and write).
+    public var stageSeconds: [(String, Double)] = []
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -117,14 +119,20 @@ public enum JobRunner {
     /// Runs `job`; on error nothing is written to the output directory.
     public static func run(_ job: CodingJob) throws -> JobSummary {
         let started = Date()
+        var stages: [(String, Double)] = []
+        var lap = started
+        func stage(_ name: String) { let now = Date(); stages.append((name, now.timeIntervalSince(lap))); lap = now }
         // Read every input and name list before anything is coded or written.
         let (responses, accounting, inputDigests) = try readInputs(job.inputs, groupBy: job.groupBy)
+        stage("read")
         var nameLists = NameLists.shipped
         for f in job.names { try nameLists.addUserNames(file: f) }
         let redactor = Redactor(names: nameLists)
         let codebook = try loadCodebook(job.codebookPath)
         let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
+        stage("codebook")
         let codings = code(responses, with: compiled).codings
+        stage("code")
         // Coding sees the answer as written; the redaction spans are kept for the outputs that show text.
         var redactionSpans: [[RedactionSpan]] = []
         redactionSpans.reserveCapacity(responses.count)
@@ -135,6 +143,7 @@ public enum JobRunner {
             if !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
             redactionSpans.append(spans)
         }
+        stage("redact")
 
         let visible = codebook.visibleThemes.map(\.theme)
         let themeIDs = visible.map(\.id)
@@ -169,8 +178,9 @@ public enum JobRunner {
         analysisOptions.minCell = job.minCell                 // one small-cell threshold for every output
         let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
                                        respondents: respondents, options: analysisOptions, lemmaProvider: compiled.lemmaProvider)
-        let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
-        let small = Suppression.hiddenGroups(crosstab, minCell: job.minCell)
+        // Counts only: the tests of the crosstab are computed where a table shows them.
+        let counts = Crosstab.compute(themes: themeIDs, respondents: respondents, withTests: false)
+        let small = Suppression.hiddenGroups(counts, minCell: job.minCell)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
                                     hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
         let staged = try StagedOutput(directory: job.outputDirectory)
@@ -185,6 +195,7 @@ public enum JobRunner {
                 crosstabData = data
                 try staged.write(data, to: output.rawValue)
             case .reportXLSX:
+                let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
                 try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
                                                      crosstab: crosstab, by: job.groupBy, accounting: accounting,
                                                      provenance: provenance, disclosure: disclosure),
@@ -197,9 +208,11 @@ public enum JobRunner {
             }
         }
         try staged.commit()
+        stage("analyse and write")
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell)
+                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
+                          stageSeconds: stages)
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.
