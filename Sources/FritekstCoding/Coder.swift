@@ -269,8 +269,12 @@ public struct Coder: Sendable {
 extension CodedAnswer {
     /// Coded flags for the codebook's visible themes, in codebook order.
     public func visibleFlags(_ codebook: Codebook) -> [Bool] {
-        let visible = codebook.visibleThemes
-        return visible.map { v in hits.contains { $0.theme == v.index } }
+        visibleFlags(indices: codebook.visibleThemes.map(\.index))
+    }
+
+    /// Coded flags for the given theme indices (precomputed `visibleThemes` indices), in that order.
+    public func visibleFlags(indices: [Int]) -> [Bool] {
+        indices.map { i in hits.contains { $0.theme == i } }
     }
 
     /// Evidence as one line: `theme[entry «matched text»; …] | …`, themes in codebook order.

@@ -150,8 +150,9 @@ public enum JobRunner {
         var codedPerTheme = Array(repeating: 0, count: themeIDs.count)
         var respondents: [CodedRespondent] = []
         respondents.reserveCapacity(responses.count)
+        let visibleIndices = codebook.visibleThemes.map(\.index)
         for (r, c) in zip(responses, codings) {
-            let flags = c.visibleFlags(codebook)
+            let flags = c.visibleFlags(indices: visibleIndices)
             for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
             let groups = job.groupBy.map { g -> String in
                 let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -311,9 +312,10 @@ public enum JobRunner {
     static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure) -> Data {
         var w = CSVWriter()
         let codebook = compiled.codebook
+        let visibleIndices = codebook.visibleThemes.map(\.index)
         w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])
         for (k, (r, c)) in zip(responses, codings).enumerated() {
-            let flags = c.visibleFlags(codebook).map { $0 ? "1" : "0" }
+            let flags = c.visibleFlags(indices: visibleIndices).map { $0 ? "1" : "0" }
             w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled, redacting: disclosure.spans[k])])
         }
         return w.data

@@ -31,9 +31,24 @@ public struct CSVWriter {
 
     /// A field quoted if needed.
     public static func escape(_ f: String, delimiter: Character = ",") -> String {
-        let needs = f.contains(delimiter) || f.contains("\"") || f.contains("\n") || f.contains("\r")
-            || f.first == " " || f.last == " "
-        return needs ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        // One pass over the bytes (String.contains(_:) goes through Foundation on Linux and is slow per field).
+        let d = delimiter.asciiValue ?? 0
+        var needs = false
+        var quotes = false
+        for b in f.utf8 {
+            if b == 0x22 { quotes = true; needs = true; break }
+            if b == d || b == 0x0A || b == 0x0D { needs = true }
+        }
+        if !needs && !delimiter.isASCII { needs = f.contains(delimiter) }
+        if !needs, let first = f.utf8.first, let last = f.utf8.last { needs = first == 0x20 || last == 0x20 }
+        guard needs else { return f }
+        if !quotes { return "\"" + f + "\"" }
+        var out = "\""
+        out.reserveCapacity(f.utf8.count + 8)
+        for ch in f.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        return out + "\""
     }
 }
 

@@ -12,7 +12,8 @@ public enum Workbook {
                               provenance: Provenance, disclosure: Disclosure? = nil) -> [Sheet] {
         let themes = compiled.codebook.visibleThemes.map(\.theme)
         var perTheme = Array(repeating: 0, count: themes.count)
-        let flagsPerAnswer = codings.map { $0.visibleFlags(compiled.codebook) }
+        let visibleIndices = compiled.codebook.visibleThemes.map(\.index)
+        let flagsPerAnswer = codings.map { $0.visibleFlags(indices: visibleIndices) }
         for flags in flagsPerAnswer { for (k, f) in flags.enumerated() where f { perTheme[k] += 1 } }
 
         var overview: [[Cell]] = [
