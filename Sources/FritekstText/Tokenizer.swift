@@ -188,6 +188,15 @@ public struct Tokenizer: Sendable {
         var numeric = true
         let norwegian = mode == .norwegian
         while j < n {
+            // Fast path: ASCII letters and digits, the bulk of Norwegian text.
+            let b = p[j]
+            if b < 0x80 {
+                let folded = b | 0x20
+                if folded >= 0x61 && folded <= 0x7A {
+                    hasLetter = true; numeric = false; prev = b < 0x60 ? .upper : .lower; j += 1; continue
+                }
+                if b >= 0x30 && b <= 0x39 { prev = .number; j += 1; continue }
+            }
             let (cls, len, cp) = classAt(p, j)
             if cls.isWordPart || (norwegian && cls == .ignorable) {
                 if cls.isLetter { hasLetter = true; numeric = false }
