@@ -55,6 +55,12 @@ public struct CodedAnswer: Sendable, Equatable {
     /// Number of tokens in the answer.
     public var tokenCount: Int
 
+    /// Creates a coding.
+    public init(hits: [ThemeHit], tokenCount: Int) {
+        self.hits = hits
+        self.tokenCount = tokenCount
+    }
+
     /// True when theme `t` was coded.
     public func has(_ t: Int) -> Bool { hits.contains { $0.theme == t } }
 }

@@ -134,15 +134,9 @@ public enum JobRunner {
         let codings = code(responses, with: compiled).codings
         stage("code")
         // Coding sees the answer as written; the redaction spans are kept for the outputs that show text.
-        var redactionSpans: [[RedactionSpan]] = []
-        redactionSpans.reserveCapacity(responses.count)
+        let redactionSpans = redact(responses, with: redactor)
         var redactions = RedactionCounts()
-        for r in responses {
-            var text = r.text
-            let spans = r.isAnswered ? text.withUTF8 { redactor.spans(in: $0) } : []
-            if !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
-            redactionSpans.append(spans)
-        }
+        for spans in redactionSpans where !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
         stage("redact")
 
         let visible = codebook.visibleThemes.map(\.theme)
@@ -214,6 +208,24 @@ public enum JobRunner {
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
                           warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
                           stageSeconds: stages)
+    }
+
+    /// Redaction spans of every answer, found on all cores (each answer is independent).
+    static func redact(_ responses: [Response], with redactor: Redactor,
+                       threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[RedactionSpan]] {
+        let slots = Slots<[RedactionSpan]>(count: responses.count, initial: [])
+        let workers = max(1, min(threads, responses.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var k = w
+            while k < responses.count {
+                if responses[k].isAnswered {
+                    var text = responses[k].text
+                    slots.set(k, text.withUTF8 { redactor.spans(in: $0) })
+                }
+                k += workers
+            }
+        }
+        return slots.values
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.
@@ -291,7 +303,7 @@ public enum JobRunner {
                 chunkTokens.append(tokens)
             }
             compiled.resolve(interner.vocabulary)
-            let results = ResultSlots(count: end - start)
+            let results = Slots<CodedAnswer>(count: end - start, initial: CodedAnswer(hits: [], tokenCount: 0))
             let base = start
             let frozenTokens = chunkTokens
             DispatchQueue.concurrentPerform(iterations: min(workers, end - start)) { w in
@@ -324,11 +336,11 @@ public enum JobRunner {
 }
 
 /// Fixed slots that concurrent workers fill, each slot by exactly one worker.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [CodedAnswer?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: CodedAnswer) {
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value]
+    init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
+    func set(_ k: Int, _ value: Value) {
         slots.withUnsafeMutableBufferPointer { $0[k] = value }
     }
-    var values: [CodedAnswer] { slots.map { $0! } }
+    var values: [Value] { slots }
 }
