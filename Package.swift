@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
@@ -44,14 +45,16 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "FritekstPipeline",
                 dependencies: ["FritekstCore", "FritekstIngest", "FritekstText", "FritekstMorphology", "FritekstLexicon", "FritekstCoding",
-                               "FritekstAnalysis", "FritekstReport", "FritekstPrivacy", "Yams"],
+                               "FritekstAnalysis", "FritekstReport", "FritekstPrivacy", "Yams",
+                               .product(name: "Logging", package: "swift-log")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-bench", dependencies: ["FritekstPipeline", "FritekstText", "FritekstCore"],
                           path: "Benchmarks/fritekst-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-ingest-bench", dependencies: ["FritekstIngest", "FritekstCore"],
                           path: "Benchmarks/fritekst-ingest-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst",
-                          dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "Logging", package: "swift-log")],
                           swiftSettings: swiftSettings),
 
         .testTarget(name: "FritekstCoreTests", dependencies: ["FritekstCore"]),

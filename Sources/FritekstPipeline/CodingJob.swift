@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import FritekstAnalysis
 import FritekstCoding
 import FritekstCore
@@ -117,11 +118,17 @@ public enum JobRunner {
     public static let missingGroup = "(mangler)"
 
     /// Runs `job`; on error nothing is written to the output directory.
-    public static func run(_ job: CodingJob) throws -> JobSummary {
+    public static func run(_ job: CodingJob, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                           log: Logger = Logger(label: "fritekst")) throws -> JobSummary {
         let started = Date()
         var stages: [(String, Double)] = []
         var lap = started
-        func stage(_ name: String) { let now = Date(); stages.append((name, now.timeIntervalSince(lap))); lap = now }
+        func stage(_ name: String) {
+            let now = Date()
+            stages.append((name, now.timeIntervalSince(lap)))
+            log.debug("stage \(name): \(String(format: "%.3f", now.timeIntervalSince(lap))) s")
+            lap = now
+        }
         // Read every input and name list before anything is coded or written.
         let (responses, accounting, inputDigests) = try readInputs(job.inputs, groupBy: job.groupBy)
         stage("read")
@@ -131,7 +138,8 @@ public enum JobRunner {
         let codebook = try loadCodebook(job.codebookPath)
         let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
         stage("codebook")
-        let codings = code(responses, with: compiled).codings
+        log.debug("read \(responses.count) rows from \(job.inputs.count) input(s); codebook \(codebook.themes.count) themes")
+        let codings = code(responses, with: compiled, progress: progress).codings
         stage("code")
         // Coding sees the answer as written; the redaction spans are kept for the outputs that show text.
         let redactionSpans = redact(responses, with: redactor)
@@ -278,7 +286,8 @@ public enum JobRunner {
 
     /// Tokenises and codes every response in order; `keepTokens` also returns the tokens.
     public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil)
         -> (codings: [CodedAnswer], tokens: [[Token]], vocabulary: Vocabulary) {
         // Chunks flow through two steps: tokenising, interning and resolving new types (one thread, so type ids
         // and morphology calls happen in input order), then coding the chunk on all cores. Coding only reads
@@ -317,6 +326,7 @@ public enum JobRunner {
             codings += results.values
             if keepTokens { kept += chunkTokens }
             start = end
+            progress?(end, responses.count)
         }
         return (codings, kept, interner.vocabulary)
     }

@@ -138,3 +138,36 @@ enum CodebookLoaderBridge {
         return FritekstError(.pipeline, message, file: file, line: node.mark?.line, position: node.mark?.column)
     }
 }
+
+extension PipelineFile {
+    /// Checks the inputs (columns included) and the codebook without coding or writing anything, and
+    /// describes what a run would do (`fritekst run --dry-run`).
+    public func plan() throws -> [String] {
+        var lines = ["plan for pipeline \(name) (\(path))", "inputs:"]
+        for (k, input) in job.inputs.enumerated() {
+            let result = try InputReader.read(path: input.path, options: ReadOptions(csv: input.csv, sheet: input.sheet))
+            var acc = result.accounting
+            var mapping = input.mapping
+            mapping.groups = job.groupBy.filter { !($0 == "wave" && input.wave != nil) }
+            _ = try mapping.responses(from: result.table, file: input.path, accounting: &acc)
+            let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+            let details = result.details.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("  \(k + 1). \(input.path)")
+            lines.append("     \(result.format.rawValue), \(size / 1024) KiB\(details.isEmpty ? "" : ", " + details)\(input.wave.map { ", wave \($0)" } ?? "")")
+            lines.append("     \(acc.rowsRead) rows (\(acc.answered) answered, \(acc.empty) empty, \(acc.skipped.count) to skip); "
+                         + "id '\(input.mapping.id ?? "row number")', text '\(input.mapping.text)'")
+        }
+        let codebook = try JobRunner.loadCodebook(job.codebookPath)
+        let entries = codebook.themes.reduce(0) { $0 + $1.entries.count }
+        let rules = codebook.themes.reduce(0) { $0 + $1.rules.count }
+        lines.append("codebook: \(job.codebookPath)")
+        lines.append("  \(codebook.format.rawValue) format, \(codebook.visibleThemes.count) themes, \(entries) entries, \(rules) rules; "
+                     + (codebook.needsMorphology ? "uses Norwegian morphology (Hunspell nb/nn)" : "no morphology needed"))
+        lines.append("steps: read → tokenise (\(codebook.tokenizerMode.rawValue)) → resolve patterns per type → code on "
+                     + "\(ProcessInfo.processInfo.activeProcessorCount) cores → redact answer text → tables "
+                     + "(group by \(job.groupBy.isEmpty ? "nothing" : job.groupBy.joined(separator: ", ")), min_cell \(job.minCell)) → write")
+        lines.append("outputs (all or none) in \(job.outputDirectory):")
+        for o in job.outputs { lines.append("  \(o.rawValue)") }
+        return lines
+    }
+}

@@ -83,13 +83,20 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a pipeline file (Pipelines/*.yaml).")
 
     @Argument(help: "Pipeline file.") var pipeline: String
-    @Flag(help: "Print nothing but errors and warnings.") var quiet = false
+    @Flag(name: .customLong("dry-run"), help: "Check inputs and codebook and print the plan; write nothing.") var dryRun = false
+    @Flag(help: "Print nothing but errors and warnings (no progress).") var quiet = false
+    @Flag(help: "Log each stage with its time on stderr.") var verbose = false
 
     func run() throws {
         do {
             let p = try PipelineFile.load(path: pipeline)
+            if dryRun {
+                print(try p.plan().joined(separator: "\n"))
+                return
+            }
             if !quiet { print("pipeline \(p.name)") }
-            report(try JobRunner.run(p.job), quiet: quiet)
+            let log = Console.logger(verbose: verbose)
+            report(try JobRunner.run(p.job, progress: quiet ? nil : Console.progress(), log: log), quiet: quiet)
         } catch {
             fail(error)
         }
