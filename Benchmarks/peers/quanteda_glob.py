@@ -9,7 +9,7 @@ read the CSV with `csv`, lower-case each answer, cut it into tokens with one reg
 letters, as `fritekst code` does in quanteda mode), compile every glob once to an anchored regex
 (`*` any run of characters, `?` one character, everything else literal), then for each token test
 the patterns of every category not yet found in that answer. A value with spaces is a phrase: its
-globs must match consecutive tokens. Nested categories are flattened to `parent.child`.
+globs must match consecutive tokens (searched as one regex in the answer's space-joined tokens). Nested categories are flattened to `parent.child`.
 It writes OUTDIR/coded.csv: `id`, then one 0/1 column per category in dictionary order.
 
 What it does NOT do, compared with `fritekst code` on the same dictionary:
@@ -45,6 +45,11 @@ def glob_to_regex(glob):
         else:
             parts.append(re.escape(ch))
     return re.compile("".join(parts), re.DOTALL)
+
+
+def phrase_glob(glob):
+    """Regex text for one glob inside a phrase: `*` and `?` do not cross a token boundary (space)."""
+    return "".join(r"\S*" if ch == "*" else r"\S" if ch == "?" else re.escape(ch) for ch in glob)
 
 
 def load_yaml(path):
@@ -147,7 +152,8 @@ def main():
             if len(words) == 1:
                 one.append(glob_to_regex(words[0]))
             elif words:
-                many.append([glob_to_regex(w) for w in words])
+                # A phrase is searched in the space-joined tokens, each glob kept inside one token.
+                many.append(re.compile(r"(?<!\S)" + r"\ ".join(phrase_glob(w) for w in words) + r"(?!\S)"))
         singles.append(one)
         phrases.append(many)
     k = len(categories)
@@ -178,17 +184,10 @@ def main():
                         found = cache[tok] = [j for j in range(k) if any(rx.fullmatch(tok) for rx in singles[j])]
                     for j in found:
                         hit[j] = 1
+            joined = " ".join(tokens)
             for j in range(k):
-                if hit[j]:
-                    continue
-                for phrase in phrases[j]:
-                    n = len(phrase)
-                    for i in range(len(tokens) - n + 1):
-                        if all(phrase[m].fullmatch(tokens[i + m]) for m in range(n)):
-                            hit[j] = 1
-                            break
-                    if hit[j]:
-                        break
+                if not hit[j] and any(rx.search(joined) for rx in phrases[j]):
+                    hit[j] = 1
             writer.writerow([row.get(args.id_column, "")] + hit)
 
 

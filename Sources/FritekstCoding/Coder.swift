@@ -143,7 +143,7 @@ public struct Coder: Sendable {
 
     /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.
     private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) -> ([Match], Double) {
-        let kept = Self.resolveOverlaps(matches)
+        let kept = Self.resolveOverlaps(matches) { compiled.weight(ofSource: $0.entry) }
         let score = kept.reduce(0.0) { $0 + compiled.weight(ofSource: $1.entry) }
         if score >= compiled.codebook.themes[t].minScore {
             coded[t] = true
@@ -228,12 +228,16 @@ public struct Coder: Sendable {
     }
 
     /// Longest-match-wins selection of non-overlapping matches, returned in text order.
-    static func resolveOverlaps(_ matches: [Match]) -> [Match] {
+    static func resolveOverlaps(_ matches: [Match], weight: (Match) -> Double = { _ in 1 }) -> [Match] {
         if matches.count == 1 { return matches }
+        // Longest first; on equal spans the heavier entry, then the earlier one, so a specific entry
+        // (brukeroppfølging, weight 1) is not hidden behind a generic one on the same word (oppfølging, 0.5).
         let ordered = matches.sorted {
             let l0 = $0.endToken - $0.firstToken, l1 = $1.endToken - $1.firstToken
             if l0 != l1 { return l0 > l1 }
             if $0.firstToken != $1.firstToken { return $0.firstToken < $1.firstToken }
+            let w0 = weight($0), w1 = weight($1)
+            if w0 != w1 { return w0 > w1 }
             return $0.entry < $1.entry
         }
         // Token occupancy instead of comparing with every kept match: linear, not quadratic, in a 10 MB answer.
@@ -287,7 +291,7 @@ extension CodedAnswer {
     public func evidence(text: String, compiled: CompiledCodebook) -> String {
         let bytes = Array(text.utf8)
         var parts: [String] = []
-        for hit in hits where !hit.viaChildren {
+        for hit in hits where !hit.viaChildren && !compiled.codebook.themes[hit.theme].hidden {
             let items = hit.matches.map { m -> String in
                 let matched = String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
                     .split(whereSeparator: { $0.isNewline }).joined(separator: " ")

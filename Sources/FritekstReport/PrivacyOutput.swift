@@ -10,7 +10,7 @@ extension CodedAnswer {
     public func evidence(text: String, compiled: CompiledCodebook, redacting spans: [RedactionSpan]) -> String {
         if spans.isEmpty { return evidence(text: text, compiled: compiled) }
         var parts: [String] = []
-        for hit in hits where !hit.viaChildren {
+        for hit in hits where !hit.viaChildren && !compiled.codebook.themes[hit.theme].hidden {
             let items = hit.matches.map { m -> String in
                 let matched = Redactor.apply(spans, to: text, range: Int(m.start)..<Int(m.end))
                     .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
