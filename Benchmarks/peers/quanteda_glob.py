@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Peer for the benchmark: quanteda-style glob coding in plain Python (stdlib; PyYAML if present).
 
-    quanteda_glob.py ANSWERS.csv DICTIONARY.yaml OUTDIR [--id-column id] [--text-column text]
+    quanteda_glob.py ANSWERS.csv DICTIONARY.yaml OUTDIR [--id-column id] [--text-column text] [--cache]
 
 This is the script an analyst would write to apply a quanteda YAML dictionary without R:
 read the CSV with `csv`, lower-case each answer, cut it into tokens with one regular expression
 (a token is a maximal run of Unicode letters and numbers; a hyphen-minus stays only between two
-letters, as `fritekst code` does in quanteda mode), compile every glob once to an anchored regex
-(`*` any run of characters, `?` one character, everything else literal), then for each token test
-the patterns of every category not yet found in that answer. A value with spaces is a phrase: its
-globs must match consecutive tokens (searched as one regex in the answer's space-joined tokens). Nested categories are flattened to `parent.child`.
+letters, as `fritekst code` does in quanteda mode), compile every glob once to a regex matched
+against the whole token (`*` any run of characters, `?` one character, the rest literal), then
+for each token test the patterns of every category not yet found in that answer. A value with
+spaces is a phrase: its globs must match consecutive tokens (one regex searched in the answer's
+space-joined tokens). Nested categories are flattened to `parent.child`.
 It writes OUTDIR/coded.csv: `id`, then one 0/1 column per category in dictionary order.
 
 What it does NOT do, compared with `fritekst code` on the same dictionary:
@@ -144,7 +145,7 @@ def main():
     categories = flatten(load_yaml(args.dictionary))
     names = [name for name, _ in categories]
     singles = []    # per category: compiled globs for one token
-    phrases = []    # per category: lists of compiled globs for consecutive tokens
+    phrases = []    # per category: compiled phrase regexes
     for _, patterns in categories:
         one, many = [], []
         for p in patterns:

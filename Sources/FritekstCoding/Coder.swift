@@ -287,13 +287,17 @@ extension CodedAnswer {
         indices.map { i in hits.contains { $0.theme == i } }
     }
 
-    /// Evidence as one line: `theme[entry «matched text»; …] | …`, themes in codebook order.
-    public func evidence(text: String, compiled: CompiledCodebook) -> String {
+    /// Evidence as one line: `theme[entry «matched text»; …] | …`, themes in codebook order (hidden helper
+    /// themes left out). `themes` limits it to some theme indices; `matchedText` renders a byte range
+    /// (for example redacted); by default the original words with line breaks folded.
+    public func evidence(text: String, compiled: CompiledCodebook, themes: Set<Int>? = nil,
+                         matchedText: ((Range<Int>) -> String)? = nil) -> String {
         let bytes = Array(text.utf8)
         var parts: [String] = []
-        for hit in hits where !hit.viaChildren && !compiled.codebook.themes[hit.theme].hidden {
+        for hit in hits where !hit.viaChildren && !compiled.codebook.themes[hit.theme].hidden && themes?.contains(hit.theme) != false {
             let items = hit.matches.map { m -> String in
-                let matched = String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
+                let range = Int(m.start)..<Int(m.end)
+                let matched = (matchedText?(range) ?? String(decoding: bytes[range], as: UTF8.self))
                     .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
                 return "\(compiled.label(ofSource: m.entry)) «\(matched)»"
             }

@@ -20,17 +20,7 @@ public enum CodingEngine {
 
     /// Evidence of the hits on the given theme indices only, in the `coded.csv` format.
     public static func evidence(_ coded: CodedAnswer, themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
-        let bytes = Array(text.utf8)
-        var parts: [String] = []
-        for hit in coded.hits where !hit.viaChildren && themes.contains(hit.theme) {
-            let items = hit.matches.map { m -> String in
-                let matched = String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
-                    .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-                return "\(compiled.entries[Int(m.entry)].label) «\(matched)»"
-            }
-            parts.append("\(compiled.codebook.themes[hit.theme].id)[\(items.joined(separator: "; "))]")
-        }
-        return parts.joined(separator: " | ")
+        coded.evidence(text: text, compiled: compiled, themes: themes)
     }
 }
 

@@ -9,16 +9,7 @@ extension CodedAnswer {
     /// overlaps a redacted span shows the span's marker instead of its words.
     public func evidence(text: String, compiled: CompiledCodebook, redacting spans: [RedactionSpan]) -> String {
         if spans.isEmpty { return evidence(text: text, compiled: compiled) }
-        var parts: [String] = []
-        for hit in hits where !hit.viaChildren && !compiled.codebook.themes[hit.theme].hidden {
-            let items = hit.matches.map { m -> String in
-                let matched = Redactor.apply(spans, to: text, range: Int(m.start)..<Int(m.end))
-                    .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-                return "\(compiled.entries[Int(m.entry)].label) «\(matched)»"
-            }
-            parts.append("\(compiled.codebook.themes[hit.theme].id)[\(items.joined(separator: "; "))]")
-        }
-        return parts.joined(separator: " | ")
+        return evidence(text: text, compiled: compiled) { Redactor.apply(spans, to: text, range: $0) }
     }
 }
 
