@@ -4,6 +4,7 @@ import FritekstCoding
 import FritekstCore
 import FritekstIngest
 import FritekstLexicon
+import FritekstPrivacy
 import FritekstReport
 import FritekstText
 
@@ -19,12 +20,14 @@ public enum CodingEngine {
     }
 
     /// Evidence of the hits on the given theme indices only, in the `coded.csv` format.
-    public static func evidence(_ coded: CodedAnswer, themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
+    public static func evidence(_ coded: CodedAnswer, themes: Set<Int>, text: String, compiled: CompiledCodebook,
+                                redacting spans: [RedactionSpan] = []) -> String {
         let bytes = Array(text.utf8)
         var parts: [String] = []
         for hit in coded.hits where !hit.viaChildren && themes.contains(hit.theme) {
             let items = hit.matches.map { m -> String in
-                let matched = String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
+                let matched = (spans.isEmpty ? String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self)
+                    : Redactor.apply(spans, to: text, range: Int(m.start)..<Int(m.end)))
                     .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
                 return "\(compiled.entries[Int(m.entry)].label) «\(matched)»"
             }
