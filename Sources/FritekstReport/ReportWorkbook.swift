@@ -33,7 +33,8 @@ extension Workbook {
         for (t, theme) in d.themes.enumerated() {
             if let o = d.overall(t) {
                 rows.append([.text(theme.label), .text(String(format: "%d (%.1f %%, %.1f–%.1f %%)", d.codedPerTheme[t],
-                                                              o.share * 100, o.low * 100, o.high * 100))])
+                                                              o.share * 100, o.low * 100, o.high * 100)
+                                                          .replacingOccurrences(of: ".", with: ","))])
             } else {
                 rows.append([.text(theme.label), .text(d.hiddenLabel)])
             }
