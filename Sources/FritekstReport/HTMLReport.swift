@@ -359,7 +359,7 @@ public enum HTMLReport {
 
     /// `label` shortened with «…» to fit `width` SVG units of 12 px text.
     static func fit(_ label: String, _ width: Double) -> String {
-        let chars = Int(width / 6.3)
+        let chars = Int(width / 7.0)
         return label.count <= chars ? label : String(label.prefix(max(1, chars - 1))) + "…"
     }
 
