@@ -3,6 +3,7 @@ import FritekstAnalysis
 import FritekstCoding
 import FritekstCore
 import FritekstLexicon
+import FritekstPrivacy
 import FritekstReport
 import FritekstText
 
@@ -120,6 +121,8 @@ public struct AnalysisContext {
     public var respondents: [CodedRespondent]
     public var options: AnalysisOptions
     public var lemmaProvider: (any LemmaProvider)?
+    /// Redaction spans per response (same order); when set, quotes show redacted text and evidence.
+    public var redaction: [[RedactionSpan]]?
 
     /// Creates a context.
     public init(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, groupBy: [String],
@@ -154,26 +157,39 @@ public enum AnalysisOutputs {
     static func shown(_ x: Int, _ ctx: AnalysisContext) -> Bool { !(ctx.options.minCell > 1 && x < ctx.options.minCell) }
     static func p(_ x: Double?) -> String { x.map(NumberFormat.pValue) ?? "" }
 
-    /// `crosstab.csv`: the contract columns, then `cramers_v`, `p_holm`, `flag`, `denominator`.
-    public static func crosstabCSV(_ ctx: AnalysisContext) -> Data {
+    /// The rows of `crosstab.csv` / `themes_by_group.csv` with what small-cell suppression leaves shown
+    /// (the reports show exactly these).
+    public static func crosstabRows(_ ctx: AnalysisContext) -> [ShownThemeGroupRow] {
         let (themes, respondents) = ctx.themed
         let rows = ThemeCrosstab.compute(themes: themes, respondents: respondents, denominator: ctx.options.denominator,
                                          margins: ctx.options.margins)
         // Small cells: group sizes are the same for every theme, so they are decided once (on the first theme);
         // coded counts per theme, with margins.
         let minCell = ctx.options.minCell
-        let label = Suppression.label(minCell: minCell)
         let firstTheme = rows.first?.theme
         let sizeRows = rows.filter { $0.theme == firstTheme }
         let sizeHidden = Suppression.hide(sizeRows.map { .init(theme: "", group: $0.group, value: $0.nGroup) }, minCell: minCell)
         let hiddenSizes = Set(zip(sizeRows, sizeHidden).filter { $0.1 }.map { $0.0.group })
         let codedHidden = Suppression.hide(rows.map { .init(theme: $0.theme, group: $0.group, value: $0.nCoded) }, minCell: minCell)
+        return rows.enumerated().map { k, r in
+            let sizeShown = !hiddenSizes.contains(r.group)
+            return ShownThemeGroupRow(row: r, sizeShown: sizeShown, codedShown: sizeShown && !codedHidden[k])
+        }
+    }
+
+    /// `crosstab.csv`: the contract columns, then `cramers_v`, `p_holm`, `flag`, `denominator`.
+    public static func crosstabCSV(_ ctx: AnalysisContext) -> Data { crosstabCSV(ctx, rows: crosstabRows(ctx)) }
+
+    /// `crosstab.csv` from rows already computed by `crosstabRows`.
+    public static func crosstabCSV(_ ctx: AnalysisContext, rows: [ShownThemeGroupRow]) -> Data {
+        let label = Suppression.label(minCell: ctx.options.minCell)
         var w = CSVWriter()
         w.row(["theme"] + ctx.groupBy + ["n_group", "n_coded", "share", "ci_low", "ci_high", "p_value", "test",
                                          "cramers_v", "p_holm", "flag", "denominator"])
-        for (k, r) in rows.enumerated() {
-            let sizeShown = !hiddenSizes.contains(r.group)
-            let codedShown = sizeShown && !codedHidden[k]
+        for s in rows {
+            let r = s.row
+            let sizeShown = s.sizeShown
+            let codedShown = s.codedShown
             w.row([r.theme] + r.group + [sizeShown ? String(r.nGroup) : label, codedShown ? String(r.nCoded) : label,
                                          codedShown ? f(r.share) : "", codedShown ? f(r.ciLow) : "", codedShown ? f(r.ciHigh) : "",
                                          p(r.pValue), r.test, f(r.cramersV), p(r.pHolm), r.flag, r.denominator.rawValue])
@@ -182,12 +198,25 @@ public enum AnalysisOutputs {
     }
 
     /// `cooccurrence.csv`: theme_a, theme_b, n_a, n_b, n_both, jaccard (answered respondents; a = b is the diagonal).
-    public static func cooccurrenceCSV(_ ctx: AnalysisContext) -> Data {
+    public static func cooccurrenceCSV(_ ctx: AnalysisContext) -> Data { cooccurrenceCSV(ctx, rows: cooccurrenceRows(ctx)) }
+
+    /// The co-occurrence pairs with what small-cell suppression leaves shown.
+    public static func cooccurrenceRows(_ ctx: AnalysisContext) -> [ShownCooccurrence] {
         let (themes, respondents) = ctx.themed
+        return ThemeRelations.cooccurrence(themes: themes, respondents: respondents).map { r in
+            ShownCooccurrence(row: r, shownA: shown(r.nA, ctx), shownB: shown(r.nB, ctx), shownBoth: shown(r.nBoth, ctx))
+        }
+    }
+
+    /// `cooccurrence.csv` from rows already computed by `cooccurrenceRows`.
+    public static func cooccurrenceCSV(_ ctx: AnalysisContext, rows: [ShownCooccurrence]) -> Data {
+        let label = Suppression.label(minCell: ctx.options.minCell)
         var w = CSVWriter()
         w.row(["theme_a", "theme_b", "n_a", "n_b", "n_both", "jaccard"])
-        for r in ThemeRelations.cooccurrence(themes: themes, respondents: respondents) {
-            w.row([r.themeA, r.themeB, n(r.nA, ctx), n(r.nB, ctx), n(r.nBoth, ctx), shown(r.nBoth, ctx) ? f(r.jaccard) : ""])
+        for s in rows {
+            let r = s.row
+            w.row([r.themeA, r.themeB, s.shownA ? String(r.nA) : label, s.shownB ? String(r.nB) : label,
+                   s.shownBoth ? String(r.nBoth) : label, s.shownBoth ? f(r.jaccard) : ""])
         }
         return w.data
     }
@@ -324,11 +353,19 @@ public enum AnalysisOutputs {
     }
 
     /// `quotes.csv`: theme, by-columns, group_n, cell_n, rank, id, label columns, chars, density, score, evidence, text.
-    public static func quotesCSV(_ ctx: AnalysisContext) -> Data {
+    public static func quotesCSV(_ ctx: AnalysisContext) -> Data { quotesCSV(ctx, rows: quoteRows(ctx)) }
+
+    /// The label variables shown beside a quote (those of `quote_labels` that the input has).
+    public static func quoteLabelVariables(_ ctx: AnalysisContext) -> [String] {
+        ctx.options.quoteLabels.filter { v in ctx.responses.contains { $0.fields[v] != nil } }
+    }
+
+    /// The selected quotes; with `ctx.redaction`, text and evidence are redacted (and selected as redacted).
+    public static func quoteRows(_ ctx: AnalysisContext) -> [QuoteRow] {
         let (themes, respondents) = ctx.themed
         let members = ctx.themeMembers
         let docs = documents(ctx)
-        let labelVars = ctx.options.quoteLabels.filter { v in ctx.responses.contains { $0.fields[v] != nil } }
+        let labelVars = quoteLabelVariables(ctx)
         var sources: [QuoteSource] = []
         for (k, r) in ctx.responses.enumerated() {
             let c = ctx.codings[k]
@@ -340,21 +377,30 @@ public enum AnalysisOutputs {
                     for m in h.matches { for p in m.firstToken..<m.endToken { positions.insert(p) } }
                 }
                 matched[t] = positions.count
-                evidence[t] = CodingEngine.evidence(c, themes: members[t], text: r.text, compiled: ctx.compiled)
+                evidence[t] = CodingEngine.evidence(c, themes: members[t], text: r.text, compiled: ctx.compiled,
+                                                    redacting: ctx.redaction?[k] ?? [])
             }
             let labels = labelVars.map { v -> String in
                 let s = (r.fields[v] ?? "").trimmingCharacters(in: .whitespaces)
                 return s.isEmpty ? JobRunner.missingGroup : s
             }
-            sources.append(QuoteSource(id: r.id, text: r.text, answered: r.isAnswered, group: respondents[k].groupValues, labels: labels,
+            let spans = ctx.redaction?[k] ?? []
+            let text = spans.isEmpty ? r.text : Redactor.apply(spans, to: r.text)
+            sources.append(QuoteSource(id: r.id, text: text, answered: r.isAnswered, group: respondents[k].groupValues, labels: labels,
                                        tokenCount: docs.tokenCounts[k], types: docs.types[k], matched: matched,
                                        coded: respondents[k].themes, evidence: evidence))
         }
         var opts = ctx.options.quotes
         opts.minCell = ctx.options.minCell
+        return Quotes.select(themes: themes, sources: sources, options: opts)
+    }
+
+    /// `quotes.csv` from rows already selected by `quoteRows`.
+    public static func quotesCSV(_ ctx: AnalysisContext, rows: [QuoteRow]) -> Data {
+        let labelVars = quoteLabelVariables(ctx)
         var w = CSVWriter()
         w.row(["theme"] + ctx.groupBy + ["group_n", "cell_n", "rank", "id"] + labelVars.map { "label_" + $0 } + ["chars", "density", "score", "evidence", "text"])
-        for q in Quotes.select(themes: themes, sources: sources, options: opts) {
+        for q in rows {
             w.row([q.theme] + q.group + [String(q.groupN), String(q.cellN), String(q.rank), q.id] + q.labels
                   + [String(q.chars), f(q.density), String(format: "%.6f", q.score), q.evidence, q.text])
         }

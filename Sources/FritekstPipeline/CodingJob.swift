@@ -40,6 +40,11 @@ public enum JobOutput: String, Sendable, CaseIterable, Codable {
     case keynessCSV = "keyness.csv"
     case wavesCSV = "waves.csv"
     case quotesCSV = "quotes.csv"
+    case reportHTML = "report.html"
+    case codedJSON = "coded.json"
+    case codedSAV = "coded.sav"
+    /// `coded.csv` for Norwegian Excel: `;` between fields and a UTF-8 byte-order mark.
+    case codedExcelCSV = "coded-excel.csv"
 }
 
 /// A complete coding job: inputs, codebook, grouping variables and outputs.
@@ -57,6 +62,9 @@ public struct CodingJob: Sendable {
     public var names: [String]
     /// Small-cell threshold for tables and for group values shown next to answers (0 turns it off).
     public var minCell: Int
+    /// Title and description of the reports (pipeline `name`, `description`).
+    public var title: String?
+    public var description: String?
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
@@ -130,7 +138,8 @@ public enum JobRunner {
             lap = now
         }
         // Read every input and name list before anything is coded or written.
-        let (responses, accounting, inputDigests) = try readInputs(job.inputs, groupBy: job.groupBy)
+        let (responses, accounting, inputDigests, inputTables) = try readInputTables(job.inputs, groupBy: job.groupBy,
+                                                                                    keepTables: job.outputs.contains(.codedSAV))
         stage("read")
         var nameLists = NameLists.shipped
         for f in job.names { try nameLists.addUserNames(file: f) }
@@ -179,35 +188,68 @@ public enum JobRunner {
 
         var analysisOptions = job.analysis
         analysisOptions.minCell = job.minCell                 // one small-cell threshold for every output
-        let analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
+        var analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
                                        respondents: respondents, options: analysisOptions, lemmaProvider: compiled.lemmaProvider)
+        analysis.redaction = redactionSpans                    // quotes show answer text: redacted like every other output
         // Counts only: the tests of the crosstab are computed where a table shows them.
         let counts = Crosstab.compute(themes: themeIDs, respondents: respondents, withTests: false)
         let small = Suppression.hiddenGroups(counts, minCell: job.minCell)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
                                     hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
         let staged = try StagedOutput(directory: job.outputDirectory)
-        var crosstabData: Data?
+        // Each table is computed once and shared by its CSV and the reports.
+        var crosstabRows: [ShownThemeGroupRow]?
+        var cooccurrenceRows: [ShownCooccurrence]?
+        var quoteRows: [QuoteRow]?
+        func shownCrosstab() -> [ShownThemeGroupRow] {
+            if let r = crosstabRows { return r }
+            let r = AnalysisOutputs.crosstabRows(analysis); crosstabRows = r; return r
+        }
+        func shownCooccurrence() -> [ShownCooccurrence] {
+            if let r = cooccurrenceRows { return r }
+            let r = AnalysisOutputs.cooccurrenceRows(analysis); cooccurrenceRows = r; return r
+        }
+        func quotes() -> [QuoteRow] {
+            if let r = quoteRows { return r }
+            let r = AnalysisOutputs.quoteRows(analysis); quoteRows = r; return r
+        }
+        var reportData: ReportData?
+        func report() -> ReportData {
+            if let d = reportData { return d }
+            let d = ReportBuilder.data(job: job, responses: responses, codings: codings, compiled: compiled, accounting: accounting,
+                                       provenance: provenance, disclosure: disclosure, codedPerTheme: codedPerTheme,
+                                       crosstab: shownCrosstab(), cooccurrence: shownCooccurrence(), quotes: quotes(),
+                                       quoteLabels: AnalysisOutputs.quoteLabelVariables(analysis))
+            reportData = d
+            return d
+        }
         for output in job.outputs {
             switch output {
             case .codedCSV:
                 try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure),
                                  to: output.rawValue)
+            case .codedExcelCSV:
+                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure,
+                                          writer: CSVWriter(delimiter: ";", byteOrderMark: true)), to: output.rawValue)
             case .crosstabCSV, .themesByGroupCSV:
-                let data = crosstabData ?? AnalysisOutputs.crosstabCSV(analysis)
-                crosstabData = data
-                try staged.write(data, to: output.rawValue)
+                try staged.write(AnalysisOutputs.crosstabCSV(analysis, rows: shownCrosstab()), to: output.rawValue)
             case .reportXLSX:
-                let crosstab = Crosstab.compute(themes: themeIDs, respondents: respondents)
-                try XLSXWriter.write(Workbook.sheets(responses: responses, codings: codings, compiled: compiled,
-                                                     crosstab: crosstab, by: job.groupBy, accounting: accounting,
-                                                     provenance: provenance, disclosure: disclosure),
-                                     to: staged.path(for: output.rawValue))
-            case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis), to: output.rawValue)
+                let d = report()
+                try XLSXWriter.write(Workbook.sheets(d), to: staged.path(for: output.rawValue),
+                                     properties: DocumentProperties(title: d.title, subject: "Koding av fritekstsvar",
+                                                                    comments: d.provenance.tool,
+                                                                    created: job.reproducible ? nil : started))
+            case .reportHTML: try staged.write(HTMLReport.data(report()), to: output.rawValue)
+            case .codedJSON: try staged.write(JSONReport.data(report()), to: output.rawValue)
+            case .codedSAV:
+                try CodedSAV.write(inputs: inputTables, responses: responses, flags: respondents.map(\.themes), themes: visible,
+                                   spans: redactionSpans, redactor: redactor, provenance: provenance,
+                                   to: staged.path(for: output.rawValue))
+            case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis, rows: shownCooccurrence()), to: output.rawValue)
             case .themeItemsCSV: try staged.write(AnalysisOutputs.themeItemsCSV(analysis), to: output.rawValue)
             case .keynessCSV: try staged.write(AnalysisOutputs.keynessCSV(analysis), to: output.rawValue)
             case .wavesCSV: try staged.write(AnalysisOutputs.wavesCSV(analysis), to: output.rawValue)
-            case .quotesCSV: try staged.write(AnalysisOutputs.quotesCSV(analysis), to: output.rawValue)
+            case .quotesCSV: try staged.write(AnalysisOutputs.quotesCSV(analysis, rows: quotes()), to: output.rawValue)
             }
         }
         try staged.commit()
@@ -239,6 +281,14 @@ public enum JobRunner {
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.
     public static func readInputs(_ inputs: [JobInput], groupBy: [String]) throws
         -> (responses: [Response], accounting: RowAccounting, digests: [Provenance.FileDigest]) {
+        let r = try readInputTables(inputs, groupBy: groupBy, keepTables: false)
+        return (r.responses, r.accounting, r.digests)
+    }
+
+    /// As `readInputs`, also returning each input's table and variables when `keepTables` (for `coded.sav`).
+    public static func readInputTables(_ inputs: [JobInput], groupBy: [String], keepTables: Bool) throws
+        -> (responses: [Response], accounting: RowAccounting, digests: [Provenance.FileDigest], tables: [ReadInput]) {
+        var tables: [ReadInput] = []
         var responses: [Response] = []
         var accounting = RowAccounting()
         var inputDigests: [Provenance.FileDigest] = []
@@ -249,6 +299,10 @@ public enum JobRunner {
             mapping.groups = groupBy.filter { !($0 == "wave" && input.wave != nil) }
             var rs = try mapping.responses(from: result.table, file: input.path, accounting: &acc)
             if let wave = input.wave { for k in rs.indices { rs[k].fields["wave"] = wave } }
+            if keepTables {
+                tables.append(ReadInput(table: result.table, variables: result.variables, textColumn: input.mapping.text, wave: input.wave,
+                                        firstResponse: responses.count, responseCount: rs.count))
+            }
             responses += rs
             accounting.rowsRead += acc.rowsRead
             accounting.answered += acc.answered
@@ -261,7 +315,7 @@ public enum JobRunner {
                 inputDigests.append(d)
             }
         }
-        return (responses, accounting, inputDigests)
+        return (responses, accounting, inputDigests, tables)
     }
 
     /// The Hunspell-backed morphology when the codebook has lemma or part entries, else nil.
@@ -331,8 +385,9 @@ public enum JobRunner {
         return (codings, kept, interner.vocabulary)
     }
 
-    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure) -> Data {
-        var w = CSVWriter()
+    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure,
+                         writer: CSVWriter = CSVWriter()) -> Data {
+        var w = writer
         let codebook = compiled.codebook
         let visibleIndices = codebook.visibleThemes.map(\.index)
         w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])

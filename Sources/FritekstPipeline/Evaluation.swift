@@ -4,6 +4,7 @@ import FritekstCoding
 import FritekstCore
 import FritekstIngest
 import FritekstLexicon
+import FritekstPrivacy
 import FritekstReport
 import FritekstText
 
@@ -19,8 +20,10 @@ public enum CodingEngine {
     }
 
     /// Evidence of the hits on the given theme indices only, in the `coded.csv` format.
-    public static func evidence(_ coded: CodedAnswer, themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
-        coded.evidence(text: text, compiled: compiled, themes: themes)
+    public static func evidence(_ coded: CodedAnswer, themes: Set<Int>, text: String, compiled: CompiledCodebook,
+                                redacting spans: [RedactionSpan] = []) -> String {
+        coded.evidence(text: text, compiled: compiled, themes: themes,
+                       matchedText: spans.isEmpty ? nil : { Redactor.apply(spans, to: text, range: $0) })
     }
 }
 

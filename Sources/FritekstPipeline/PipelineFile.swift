@@ -112,8 +112,10 @@ public struct PipelineFile: Sendable {
             // One threshold for every table: the top-level min_cell, else the analysis section's.
             if model.min_cell == nil, a.min_cell != nil { job.minCell = job.analysis.minCell }
         }
-        return PipelineFile(name: model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-                            path: path, job: job)
+        let name = model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        job.title = name
+        job.description = model.description
+        return PipelineFile(name: name, path: path, job: job)
     }
 }
 

@@ -21,19 +21,24 @@ public enum SAVWriter {
         public var kind: Kind
         /// A code written for empty cells and declared user-missing (with its own value label), or nil for system-missing.
         public var missingCode: (code: Double, label: String)?
+        /// Value labels of a `numeric` column (`0` → «Ikke nevnt», `1` → «Nevnt»).
+        public var valueLabels: [(value: Double, label: String)] = []
 
         /// Creates a column specification.
-        public init(name: String, label: String = "", kind: Kind, missingCode: (code: Double, label: String)? = nil) {
+        public init(name: String, label: String = "", kind: Kind, missingCode: (code: Double, label: String)? = nil,
+                    valueLabels: [(value: Double, label: String)] = []) {
             self.name = name
             self.label = label
             self.kind = kind
             self.missingCode = missingCode
+            self.valueLabels = valueLabels
         }
 
         /// Equality on every field.
         public static func == (a: Column, b: Column) -> Bool {
             a.name == b.name && a.label == b.label && a.kind == b.kind
                 && a.missingCode?.code == b.missingCode?.code && a.missingCode?.label == b.missingCode?.label
+                && a.valueLabels.map(\.value) == b.valueLabels.map(\.value) && a.valueLabels.map(\.label) == b.valueLabels.map(\.label)
         }
     }
 
@@ -62,8 +67,9 @@ public enum SAVWriter {
     /// Writes `table` with `columns` (same order as the header) to `path`; on failure no file is left.
     ///
     /// Stata has no user-missing codes: in `.dta` labelled columns are int32 codes and empty cells system-missing.
+    /// `notes` become the file's documents (SPSS `DISPLAY DOCUMENTS`); `timestamp` fixes the creation time in the header.
     public static func write(_ table: Table, columns: [Column], to path: String, fileLabel: String? = nil,
-                             container: Container = .sav) throws {
+                             container: Container = .sav, notes: [String] = [], timestamp: Date? = nil) throws {
         guard columns.count == table.header.count else {
             throw FritekstError(.output, "SAV writer: \(columns.count) column specs for \(table.header.count) columns", file: path)
         }
@@ -87,6 +93,8 @@ public enum SAVWriter {
             return fwrite(data, 1, len, sink.fp) == len ? len : -1
         }, "data writer")
         if let fileLabel { _ = readstat_writer_set_file_label(writer, fileLabel) }
+        if let timestamp { _ = readstat_writer_set_file_timestamp(writer, time_t(timestamp.timeIntervalSince1970)) }
+        for note in notes { readstat_add_note(writer, note) }
         // Bytecode (row) compression, SPSS's default: long answer columns are mostly padding.
         if container == .sav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS), "compression") }
         if container == .zsav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_BINARY), "compression") }
@@ -100,6 +108,12 @@ public enum SAVWriter {
                 if let v = variable {
                     let decimals = table.rows.contains { $0[c].contains(".") }
                     if !stata { readstat_variable_set_format(v, decimals ? "F12.4" : "F8.0") }
+                    if !col.valueLabels.isEmpty && !stata {
+                        let set = readstat_add_label_set(writer, READSTAT_TYPE_DOUBLE, "labels\(c)")
+                        for (value, text) in col.valueLabels { readstat_label_double_value(set, value, text) }
+                        readstat_variable_set_label_set(v, set)
+                        readstat_variable_set_measure(v, READSTAT_MEASURE_NOMINAL)
+                    }
                 }
             case .string(let width):
                 variable = readstat_add_variable(writer, col.name, READSTAT_TYPE_STRING, max(1, width))

@@ -8,11 +8,29 @@ public enum Cell: Sendable, Equatable {
     case number(Double)
     case integer(Int)
     case empty
+    /// Bold text, whatever the column's style (headings inside an overview sheet).
+    case bold(String)
 }
 
 /// Column style in a sheet.
 public enum ColumnStyle: Sendable {
     case plain, wrapped, percent, decimal, integer
+    /// Bold text (section headings in an overview sheet).
+    case heading
+}
+
+/// Document properties of a workbook (File › Info in Excel).
+public struct DocumentProperties: Sendable {
+    public var title: String
+    public var subject: String
+    public var comments: String
+    /// Creation time written into the file; nil for a fixed time, so that re-runs are byte-identical.
+    public var created: Date?
+
+    /// Creates properties.
+    public init(title: String = "", subject: String = "", comments: String = "", created: Date? = nil) {
+        self.title = title; self.subject = subject; self.comments = comments; self.created = created
+    }
 }
 
 /// A sheet to write: name, header, rows, and per-column widths and styles.
@@ -42,9 +60,28 @@ public enum XLSXWriter {
     public static let maxCellCharacters = 32_767
 
     /// Writes `sheets` to `path` (the caller stages the path; on failure no file is left).
-    public static func write(_ sheets: [Sheet], to path: String) throws {
+    public static func write(_ sheets: [Sheet], to path: String, properties: DocumentProperties? = nil) throws {
         guard let wb = workbook_new(path) else {
             throw FritekstError(.output, "cannot create workbook", file: path)
+        }
+        if let p = properties {
+            // Fixed creation time (2000-01-01) when none is given: byte-identical re-runs.
+            let created = time_t(p.created.map { $0.timeIntervalSince1970 } ?? 946_684_800)
+            p.title.withCString { title in
+                p.subject.withCString { subject in
+                    p.comments.withCString { comments in
+                        "Fritekst".withCString { author in
+                            var props = lxw_doc_properties()
+                            props.title = UnsafeMutablePointer(mutating: title)
+                            props.subject = UnsafeMutablePointer(mutating: subject)
+                            props.comments = UnsafeMutablePointer(mutating: comments)
+                            props.author = UnsafeMutablePointer(mutating: author)
+                            props.created = created
+                            _ = workbook_set_properties(wb, &props)
+                        }
+                    }
+                }
+            }
         }
         let header = workbook_add_format(wb)
         format_set_bold(header)
@@ -63,6 +100,9 @@ public enum XLSXWriter {
         format_set_num_format(integer, "0")
         let top = workbook_add_format(wb)
         format_set_align(top, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        let heading = workbook_add_format(wb)
+        format_set_bold(heading)
+        format_set_align(heading, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
 
         for sheet in sheets {
             guard let ws = workbook_add_worksheet(wb, String(sheet.name.prefix(31))) else {
@@ -77,6 +117,7 @@ public enum XLSXWriter {
                 case .percent: return percent
                 case .decimal: return decimal
                 case .integer: return integer
+                case .heading: return heading
                 }
             }
             for c in 0..<sheet.header.count {
@@ -98,6 +139,8 @@ public enum XLSXWriter {
                         worksheet_write_number(ws, rr, cc, Double(i), format(c))
                     case .empty:
                         break
+                    case .bold(let s):
+                        worksheet_write_string(ws, rr, cc, s, heading)
                     }
                 }
             }
