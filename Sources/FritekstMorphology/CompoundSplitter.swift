@@ -79,38 +79,55 @@ extension MorphologyEngine {
     /// The best segmentation of the lemma `s` into at least two parts.
     private func bestSplit(_ s: [Unicode.Scalar], nynorsk: Bool) -> Segmentation? {
         let n = s.count
-        // best[i]: best segmentation of s[i..<n] (one or more parts), for i >= 1.
-        var best = [Segmentation?](repeating: nil, count: n + 1)
-        for i in stride(from: n - 1, through: 1, by: -1) {
-            var b: Segmentation? = nil
-            for j in (i + 1)...n {
-                let piece = string(s[i..<j])
-                let cand: Segmentation
-                if j == n {
-                    guard let p = lastPart(piece, nynorsk: nynorsk),
-                          !cutsSuffix(whole: s, lastLength: n - i) else { continue }
-                    cand = Segmentation(parts: [p], lastLength: j - i, lastIsVerb: isVerbLemma(p), lastHasZ: hasZ(p))
-                } else {
-                    guard let rest = best[j], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
-                    let linked = rest.parts.count == 1 ? (p != piece && piece.hasSuffix("s")) : rest.linkedBeforeLast
-                    cand = Segmentation(parts: [p] + rest.parts, lastLength: rest.lastLength, lastIsVerb: rest.lastIsVerb,
-                                        lastHasZ: rest.lastHasZ, linkedBeforeLast: linked)
+        // reachable[i]: s[0..<i] is a sequence of non-final parts (forward pass); only there
+        // can a later part start, so most non-compounds are settled after one short scan.
+        var reachable = [Bool](repeating: false, count: n + 1)
+        reachable[0] = true
+        var any = false
+        for k in 0..<n where reachable[k] {
+            var cur = prefixes.cursor()
+            for i in (k + 1)..<n {
+                let isPrefix = prefixes.advance(&cur, scalar: s[i - 1])
+                if !reachable[i] && prefixes.mayBePart(cur, last: s[i - 1])
+                    && nonFinalPart(string(s[k..<i]), nynorsk: nynorsk) != nil {
+                    reachable[i] = true
+                    any = true
                 }
-                if b.map({ cand.isBetter(than: $0) }) ?? true { b = cand }
+                if !isPrefix { break }
+            }
+        }
+        guard any else { return nil }
+        // best[i]: best segmentation of s[i..<n] (one or more parts), for reachable i >= 1.
+        var best = [Segmentation?](repeating: nil, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) where reachable[i] {
+            var b: Segmentation? = nil
+            var cur = prefixes.cursor()
+            for j in (i + 1)...n {
+                let isPrefix = prefixes.advance(&cur, scalar: s[j - 1])
+                // Only strings that are index words (or one plus a linking letter) can be parts.
+                guard prefixes.mayBePart(cur, last: s[j - 1]) else {
+                    if isPrefix { continue } else { break }
+                }
+                let piece = string(s[i..<j])
+                if j == n {
+                    // At the top level (i == 0) a single part is not a split.
+                    if i > 0, let p = lastPart(piece, nynorsk: nynorsk), !cutsSuffix(whole: s, lastLength: n - i) {
+                        let cand = Segmentation(parts: [p], lastLength: j - i, lastIsVerb: isVerbLemma(p), lastHasZ: hasZ(p))
+                        if b.map({ cand.isBetter(than: $0) }) ?? true { b = cand }
+                    }
+                } else if let rest = best[j], let p = nonFinalPart(piece, nynorsk: nynorsk) {
+                    let linked = rest.parts.count == 1 ? (p != piece && piece.hasSuffix("s")) : rest.linkedBeforeLast
+                    let cand = Segmentation(parts: [p] + rest.parts, lastLength: rest.lastLength, lastIsVerb: rest.lastIsVerb,
+                                            lastHasZ: rest.lastHasZ, linkedBeforeLast: linked)
+                    if b.map({ cand.isBetter(than: $0) }) ?? true { b = cand }
+                }
+                // No dictionary word starts this way, so no longer piece can be a part (the
+                // piece just tried may still have been a word plus a linking letter).
+                if !isPrefix { break }
             }
             best[i] = b
         }
-        // At the top level a single part is not a split: combine a head with best[j].
-        var top: Segmentation? = nil
-        for j in 1..<n {
-            let piece = string(s[0..<j])
-            guard let rest = best[j], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
-            let linked = rest.parts.count == 1 ? (p != piece && piece.hasSuffix("s")) : rest.linkedBeforeLast
-            let cand = Segmentation(parts: [p] + rest.parts, lastLength: rest.lastLength, lastIsVerb: rest.lastIsVerb,
-                                    lastHasZ: rest.lastHasZ, linkedBeforeLast: linked)
-            if top.map({ cand.isBetter(than: $0) }) ?? true { top = cand }
-        }
-        return top
+        return best[0]
     }
 
     /// Splits an inflected surface word into a head of base entries (with linking letters)
@@ -128,18 +145,21 @@ extension MorphologyEngine {
         var headLast = [String](repeating: "", count: n + 1)
         var headLinked = [Bool](repeating: false, count: n + 1)
         headCount[0] = 0
-        for i in 1..<n {
-            var bestCount: Int? = nil
-            for k in 0..<i {
-                let piece = string(s[k..<i])
-                guard let c = headCount[k], let p = nonFinalPart(piece, nynorsk: nynorsk) else { continue }
-                if bestCount.map({ c + 1 < $0 }) ?? true {
-                    bestCount = c + 1
-                    headLast[i] = p
-                    headLinked[i] = p != piece && piece.hasSuffix("s")
+        for k in 0..<n {
+            guard let c = headCount[k] else { continue }
+            var cur = prefixes.cursor()
+            for i in (k + 1)..<n {
+                let isPrefix = prefixes.advance(&cur, scalar: s[i - 1])
+                if prefixes.mayBePart(cur, last: s[i - 1]) {
+                    let piece = string(s[k..<i])
+                    if let p = nonFinalPart(piece, nynorsk: nynorsk), headCount[i].map({ c + 1 < $0 }) ?? true {
+                        headCount[i] = c + 1
+                        headLast[i] = p
+                        headLinked[i] = p != piece && piece.hasSuffix("s")
+                    }
                 }
+                if !isPrefix { break }
             }
-            headCount[i] = bestCount
         }
         // Fewest parts; among equals a last part whose lemma has z, then a linking -s- before
         // the last part (markeds + teamet, not marked + steamet), then the longest last part
@@ -148,11 +168,13 @@ extension MorphologyEngine {
         for i in 1..<n {
             guard let hc = headCount[i], hc > 0 else { continue }
             if let c = chosen, hc + 1 > c.count || (hc + 1 == c.count && c.z && c.linked) { continue }
+            // cheap filter before asking Hunspell: the last part's stem must start like a word
+            guard prefixes.hasPrefix(s[i..<min(n, max(i + 3, n - 4))]) else { continue }
             let last = string(s[i..<n])
             guard partLengthOK(last), !LemmaTables.blockedParts.contains(last),
                   !LemmaTables.blockedLastParts.contains(last) else { continue }
             guard isDirectlyKnown(last) else { continue }
-            let lastCore = core(last)
+            let lastCore = partCore(last)
             // A verb lemma gives way to a noun reading only when that noun is a real lemma (z)
             // and the verb is not itself a masculine noun: tider -> tid (not tide); pakker,
             // samtaler, møtene keep pakke, samtale, møte.
@@ -174,6 +196,30 @@ extension MorphologyEngine {
             chosen = (hc + 1, z, headLinked[i], SurfaceSplit(head: string(s[0..<i]), lastLemma: lemma, lastVariety: lastCore.variety))
         }
         return chosen?.split
+    }
+
+    /// A light `core` for a compound's last part: tables and Hunspell's direct readings only
+    /// (no compound route of its own, no nynorsk mapping, no parts), memoised.
+    func partCore(_ w: String) -> CoreResult {
+        if let c = partMemo[w] { return c }
+        let c: CoreResult
+        if let done = coreMemo[w] {
+            c = done
+        } else if table[w] != nil || LemmaTables.nynorsk[w] != nil || LemmaTables.bokmal[w] != nil
+                    || LemmaTables.irregular[w] != nil {
+            c = core(w)
+        } else {
+            let r = readings(w)
+            if r.direct.isEmpty {
+                c = core(w)                       // domain nouns and abbreviations with endings
+            } else {
+                let variety: Variety? = r.inNb == r.inNn ? nil : (r.inNb ? .bokmal : .nynorsk)
+                let ranked = rank(w, r.direct)
+                c = CoreResult(lemmas: ranked.isEmpty ? [w] : ranked, parts: [], known: true, direct: true, variety: variety)
+            }
+        }
+        partMemo[w] = c
+        return c
     }
 
     /// True when a table or a dictionary (in lower case) knows the word itself.
@@ -240,7 +286,8 @@ extension MorphologyEngine {
                 || p.unicodeScalars.count >= 5 || LemmaTables.shortParts.contains(p)
         }
         // Derived nouns missing from the word list as entries (kvalifisering, mestring).
-        for suffix in ["ing", "het", "else", "itet"] where p.hasSuffix(suffix) && p.unicodeScalars.count >= 6 {
+        if derivedNouns.contains(p) { return true }
+        for suffix in ["het", "else", "itet"] where p.hasSuffix(suffix) && p.unicodeScalars.count >= 6 {
             let r = readings(p)
             return !r.direct.isEmpty && !r.viaCase && (r.inNb || nynorsk)
         }
@@ -271,9 +318,24 @@ extension MorphologyEngine {
     ]
 }
 
-/// Builds a String from a slice of scalars.
+/// Builds a String from a slice of scalars (encoded to UTF-8 in a stack buffer).
 func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: s)
-    return String(v)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count * 4 + 1) { buf in
+        var n = 0
+        for sc in s {
+            let v = sc.value
+            if v < 0x80 {
+                buf[n] = UInt8(v); n += 1
+            } else if v < 0x800 {
+                buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+            } else if v < 0x10000 {
+                buf[n] = UInt8(0xE0 | (v >> 12)); buf[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                buf[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+            } else {
+                buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self)
+    }
 }

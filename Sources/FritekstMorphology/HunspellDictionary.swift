@@ -33,21 +33,12 @@ final class HunspellDictionary {
         }
     }
 
-    /// `Hunspell_stem` results, decoded to UTF-8.
-    func stems(_ word: String) -> [String] {
-        list(word) { h, out, w in Hunspell_stem(h, out, w) }
-    }
-
     /// `Hunspell_analyze` results (morphological descriptions such as " st:vurdere fl:Y").
     func analyses(_ word: String) -> [String] {
         list(word) { h, out, w in Hunspell_analyze(h, out, w) }
     }
 
-    /// `Hunspell_suggest` results, decoded to UTF-8.
-    func suggestions(_ word: String) -> [String] {
-        list(word) { h, out, w in Hunspell_suggest(h, out, w) }
-    }
-
+    /// Calls a list-returning Hunspell function and frees its list.
     private func list(
         _ word: String,
         _ call: (OpaquePointer, UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>, UnsafePointer<CChar>) -> Int32

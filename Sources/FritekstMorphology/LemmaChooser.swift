@@ -86,9 +86,9 @@ extension MorphologyEngine {
         var prefixed = false
         for tok in s.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             if tok.hasPrefix("pa:") {
-                parts.append(String(tok.dropFirst(3)).lowercased())
+                parts.append(lowercasedFast(String(tok.dropFirst(3))))
             } else if tok.hasPrefix("st:") {
-                if stem == nil { stem = String(tok.dropFirst(3)).lowercased() }
+                if stem == nil { stem = lowercasedFast(String(tok.dropFirst(3))) }
             } else if tok.hasPrefix("fl:") {
                 if stem == nil { prefixed = true } else if let f = tok.utf8.dropFirst(3).first { flag = f }
             } else if tok == "(" || tok == "|" || tok == ")" {
@@ -111,20 +111,23 @@ extension MorphologyEngine {
     ///    not Hunspell's stem `digitalisere`). Readings through u/Z (-lig, -bar) give the
     ///    adjective from the surface (`statlige` -> `statlig`, not `stat`).
     /// 2. Each candidate lemma is scored from Hunspell's analyses and the base entry's flags:
-    ///    +4 when the entry carries the compound flag `z` (real lemmas do; the word list's
-    ///    inflected and imperative look-alikes such as `oppgav`, `veiledere`, `friste` don't);
+    ///    +4 when the entry is a real lemma: it carries the compound flag `z`, or the word
+    ///    list has compounds on it with a linking -s- (`arbeid`); the word list's inflected
+    ///    and imperative look-alikes such as `oppgav`, `veiledere`, `friste` are neither;
     ///    +3 for an adjective ending (V/W) on a real adjective (entry with X, or W and z):
     ///    `nye` -> `ny`; −3 for a verb lemma reached through a noun-only flag
     ///    (A B D F G H I: `målene` is not a form of the verb `måle`) and for an `R`
-    ///    (imperative) reading of a non-verb (`har` is not `hare`); −3 for an adjective
+    ///    (imperative) reading of a non-verb (`har` is not `hare`) and −4 for an imperative
+    ///    reading of a word that is itself a noun entry (`arbeid`); −3 for an adjective
     ///    ending (V/W) on a non-adjective (`vurdert` is not a form of `vurder`); −3 when the
     ///    candidate is itself a definite/plural form of another candidate (`lederne`,
     ///    `veiledere`); +1 when the word is itself an entry with z (`post`, `utvikler`), +3
     ///    when it is itself an adjective base (`egen`, not `ege` + n).
     /// 3. Ties are broken by the surface: definite noun endings (-en -et -a -ene -ane -inga
     ///    -ingen -ingene ...) prefer non-verb lemmas (`tida` -> `tid`, not `tide`); verb-like
-    ///    endings (-er -ar -r -es -s -te -de) prefer verb lemmas (`jobber` -> `jobbe`, not
-    ///    `jobb`); then the candidate closest to the surface.
+    ///    endings (-er -r -es -s -te -de) prefer verb lemmas (`jobber` -> `jobbe`, not
+    ///    `jobb`); nynorsk -ar is left neutral (agent noun `sakshandsamar` or present tense);
+    ///    then the candidate closest to the surface.
     func rank(_ w: String, _ readings: [Reading]) -> [String] {
         var score: [String: Int] = [:]
         var order: [String] = []
@@ -140,12 +143,15 @@ extension MorphologyEngine {
                 break
             }
         }
+        let wf = entryFlags(w)
+        let identityIsNoun = wf.has(UInt8(ascii: "A")) || wf.has(UInt8(ascii: "B")) || wf.has(UInt8(ascii: "C"))
         for r in readings {
             var (lemma, derived) = candidateLemma(w, r)
-            lemma = lemma.lowercased()
+            lemma = lowercasedFast(lemma)
             let cp = commonPrefixCount(lemma, w)
             if cp < min(3, lemma.count, w.count) { continue }    // unrelated stem (mele for målet)
-            var s = hasZ(lemma) ? 4 : 0
+            // (the compound-use test is not applied to the word itself: pakker|ske)
+            var s = (hasZ(lemma) || (lemma != w && isRealLemma(lemma))) ? 4 : 0
             if r.flag == nil && lemma == w {                       // the word is itself a lemma:
                 if s > 0 { s += 1 }                                // a real one (z): post, utvikler
                 if isAdjectiveLemma(lemma) { s += 3 }              // an adjective base: egen, statlig
@@ -154,6 +160,9 @@ extension MorphologyEngine {
                 if f == flagV || f == flagW { s += isAdjectiveLemma(lemma) ? 3 : -3 }
                 if !derived && nounOnlyFlags.contains(f) && isVerbLemma(lemma) { s -= 3 }
                 if f == flagR && !isVerbLemma(lemma) { s -= 3 }
+                // an imperative reading of a word that is itself a noun entry (arbeid is not
+                // the imperative of arbeide here; vurder, with no noun flags, may be)
+                if f == flagR && identityIsNoun { s -= 4 }
                 if derived && derivedNounFlags.contains(f) { s += 1 }
             }
             if let old = score[lemma] {
@@ -222,6 +231,18 @@ extension MorphologyEngine {
         return entryFlags(l).has(flagS)
     }
 
+    /// A real lemma: an entry with the compound flag z, or one the word list uses as the
+    /// first part of compounds with a linking -s- (arbeid has no z because its compounds are
+    /// listed as arbeids...; the look-alikes oppgav, samtal, vurder have no such compounds).
+    func isRealLemma(_ l: String) -> Bool {
+        if hasZ(l) { return true }
+        guard isBaseEntry(l) else { return false }
+        var c = prefixes.cursor()
+        for s in l.unicodeScalars where !prefixes.advance(&c, scalar: s) { return false }
+        guard prefixes.advance(&c, UInt8(ascii: "s")) else { return false }
+        return prefixes.hasLongerWord(c, extra: 3)          // arbeids|evne, not sårbare|st
+    }
+
     /// A verb lemma that may also be a masculine noun: flag A (definite -n) in nb and, when nn
     /// has the entry, in nn too (pakke, samtale, klage; not tide, which only nb gives an A).
     /// The flag is noisy (jobbe has it, for jobben), so this is only used to keep a compound's
@@ -248,10 +269,21 @@ extension MorphologyEngine {
 
     /// Endings shared by verb forms (present, past, passive, participle).
     static func hasVerbEnding(_ w: String) -> Bool {
-        for e in ["er", "ar", "r", "es", "ast", "te", "de", "dde", "s"]
+        for e in ["er", "r", "es", "ast", "te", "de", "dde", "s"]
             where w.hasSuffix(e) && w.count > e.count + 1 { return true }
         return false
     }
+}
+
+/// `s.lowercased()`, skipping the work when `s` has no upper-case ASCII or Latin-1 letter.
+func lowercasedFast(_ s: String) -> String {
+    var it = s.utf8.makeIterator()
+    while let b = it.next() {
+        if b >= 0x41 && b <= 0x5A { return s.lowercased() }
+        if b == 0xC3, let n = it.next(), n >= 0x80 && n <= 0x9E { return s.lowercased() }
+        if b > 0xC3 { return s.lowercased() }
+    }
+    return s
 }
 
 /// The number of leading characters `a` and `b` share.

@@ -45,6 +45,15 @@ enum LemmaTables {
         "visste": "vite", "står": "stå", "sto": "stå", "stod": "stå", "stått": "stå", "lå": "ligge",
         "kom": "komme", "fulgte": "følge", "fulgt": "følge", "valgte": "velge", "valgt": "velge",
         "nytt": "ny", "små": "liten", "lite": "liten",
+        // irregular comparison
+        "større": "stor", "størst": "stor", "største": "stor", "bedre": "god", "best": "god",
+        "beste": "god", "mindre": "liten", "minst": "liten", "minste": "liten", "færre": "få",
+        "færrest": "få", "flere": "mange", "flest": "mange", "eldre": "gammel", "eldst": "gammel",
+        "eldste": "gammel", "yngre": "ung", "yngst": "ung", "yngste": "ung", "lengre": "lang",
+        // pronouns and determiners Hunspell links to look-alikes (det -> de, mange -> mang)
+        "det": "det", "den": "den", "dette": "dette", "disse": "disse", "denne": "denne",
+        "mange": "mange", "alle": "alle", "egen": "egen", "eget": "egen", "egne": "egen",
+        "sin": "sin", "sitt": "sin", "sine": "sin", "hele": "hel",
     ]
 
     /// Common bokmål words missing from nb_NO (it rejects `noe` and `noen`).

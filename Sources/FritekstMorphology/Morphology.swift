@@ -17,8 +17,8 @@ public final class Morphology: @unchecked Sendable {
         engine = try MorphologyEngine(directory: dictionaryDirectory, userTable: lemmaTable)
     }
 
-    /// Analyses one word type (any case); the result is memoised by the lower-cased form. Without
-    /// `withSuggestion` no spelling suggestion is looked for (much faster for unknown words).
+    /// Analyses one word type (any case); the result is memoised by the lower-cased form.
+    /// Without `withSuggestion` no spelling suggestion is looked for (much faster for unknown words).
     public func analyze(_ word: String, withSuggestion: Bool = true) -> WordAnalysis {
         lock.lock()
         defer { lock.unlock() }

@@ -21,11 +21,17 @@ final class MorphologyEngine {
     let stemmer: SnowballStemmer
     /// Domain table merged with the caller's table (caller wins).
     let table: [String: String]
+    /// -ing nouns derived from verb entries (not entries themselves).
+    let derivedNouns: Set<String>
+    /// Prefixes of every entry, derived noun and table word (lower-cased).
+    let prefixes: PrefixIndex
 
     /// Public memo: lower-cased word -> analysis (its size is `cacheCount`).
     var memo: [String: WordAnalysis] = [:]
     /// Internal memo for simple words and compound pieces.
     var coreMemo: [String: CoreResult] = [:]
+    /// Internal memo: light analyses of compound last parts.
+    var partMemo: [String: CoreResult] = [:]
     /// Internal memo: Hunspell readings per word.
     var readingMemo: [String: HunspellReadings] = [:]
     /// Internal memo: lemma-string compound splits.
@@ -47,24 +53,34 @@ final class MorphologyEngine {
         }
         nb = try HunspellDictionary(directory: dir, name: "nb_NO")
         nn = try HunspellDictionary(directory: dir, name: "nn_NO")
-        nbEntries = try RawEntries(dicPath: dir + "/nb_NO.dic")
-        nnEntries = try RawEntries(dicPath: dir + "/nn_NO.dic")
+        var builder = PrefixIndex.Builder()
+        nbEntries = try RawEntries(dicPath: dir + "/nb_NO.dic", lowerCasedInto: &builder)
+        nnEntries = try RawEntries(dicPath: dir + "/nn_NO.dic", lowerCasedInto: &builder)
         stemmer = try SnowballStemmer()
         var t = LemmaTables.domain
         for (k, v) in userTable { t[k.lowercased()] = v.lowercased() }
         table = t
+        derivedNouns = Set(nbEntries.derivedIngNouns() + nnEntries.derivedIngNouns())
+        for w in derivedNouns { builder.add(w) }
+        for w in t.keys { builder.add(w) }
+        for w in LemmaTables.nynorsk.keys { builder.add(w) }
+        for w in LemmaTables.bokmal.keys { builder.add(w) }
+        for w in LemmaTables.irregular.keys { builder.add(w) }
+        for w in LemmaTables.shortParts { builder.add(w) }
+        for w in LemmaTables.domainNouns { builder.add(w) }
+        prefixes = PrefixIndex(builder)
     }
 
     // MARK: - Public entry
 
     /// Full analysis of `word` (any case), memoised by its lower-cased form.
     func analyze(_ word: String, withSuggestion: Bool = true) -> WordAnalysis {
-        let lower = word.lowercased()
+        let lower = lowercasedFast(word)
         var result: WordAnalysis
         if let hit = memo[lower] {
             result = hit
         } else if !withSuggestion {
-            // Coding needs lemmas and parts only; Hunspell's suggestions cost milliseconds per unknown word.
+            // Coding needs lemmas and parts only; the one-edit suggestion search is the slow part for unknown words.
             if let hit = plainMemo[lower] { return hit }
             skipSuggestions = true
             result = compute(lower)
@@ -193,14 +209,15 @@ final class MorphologyEngine {
         let r = readings(w)
         var lemmas: [String] = r.direct.isEmpty ? [] : rank(w, r.direct)
         var known = r.inNb || r.inNn
-        var variety: Variety? = r.inNb == r.inNn ? nil : (r.inNb ? .bokmal : .nynorsk)
+        // names (known only capitalised) say nothing about the written standard
+        var variety: Variety? = r.inNb == r.inNn || r.viaCase ? nil : (r.inNb ? .bokmal : .nynorsk)
 
         // 3. Compound route. Words Hunspell does not know directly are lemmatised through a
         //    dictionary split: head as written + lemma of the last part (fagsystemene ->
         //    fagsystem). For directly known words the split only replaces Hunspell's lemma when
         //    Hunspell's own last part is a look-alike without the z flag and the split's is a
         //    real lemma (arbeidsmengden: arbeidsmengd -> arbeidsmengde; tiltaksmidlene ->
-        //    tiltaksmiddel).
+        //    tiltaksmiddel). A lemma that already splits with a real (z) last part is kept.
         var nynorskScope = r.inNn && !r.inNb
         if r.direct.isEmpty {
             var split = surfaceSplit(w, nynorsk: nynorskScope)
@@ -218,7 +235,7 @@ final class MorphologyEngine {
                 lemmas = core(last).lemmas.map { head + $0 }
             }
         } else if let top = lemmas.first, !(isBaseEntry(top) && hasZ(top)), !isVerbLemma(top),
-                  w.unicodeScalars.count >= 6,
+                  w.unicodeScalars.count >= 8, !splitsIntoRealLemmas(top, nynorsk: nynorskScope),
                   let s = surfaceSplit(w, nynorsk: nynorskScope) {
             let replacement = s.head + s.lastLemma
             if replacement != top, top.hasPrefix(s.head) {
@@ -253,6 +270,13 @@ final class MorphologyEngine {
         parts = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
         return CoreResult(lemmas: lemmas, parts: parts, known: known, direct: !r.direct.isEmpty,
                           variety: variety)
+    }
+
+    /// True when `lemma` splits into parts and its last part is a real lemma (an entry with
+    /// z, or a table word): then Hunspell's lemma needs no second opinion from the surface.
+    private func splitsIntoRealLemmas(_ lemma: String, nynorsk: Bool) -> Bool {
+        guard let parts = splitLemma(lemma, nynorsk: nynorsk), let last = parts.last else { return false }
+        return hasZ(last) || table[last] != nil
     }
 
     /// Variety from plain spell checks.

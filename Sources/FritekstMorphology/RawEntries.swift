@@ -42,8 +42,10 @@ struct RawEntries {
     /// Entry word (decoded from ISO-8859-1) to its flag set.
     private(set) var flags: [String: FlagSet] = [:]
 
-    /// Reads a `.dic` file in ISO-8859-1: first line is a count, then `word[/FLAGS]` per line.
-    init(dicPath: String) throws(MorphologyError) {
+    /// Reads a `.dic` file in ISO-8859-1 (first line a count, then `word[/FLAGS]` per line) and
+    /// also feeds every entry, lower-cased, to a prefix-index builder (in file order, which is
+    /// nearly sorted, so the index sorts fast).
+    init(dicPath: String, lowerCasedInto sink: inout PrefixIndex.Builder) throws(MorphologyError) {
         guard let f = fopen(dicPath, "rb") else { throw MorphologyError.missingDictionary(path: dicPath) }
         defer { fclose(f) }
         var data: [UInt8] = []
@@ -66,18 +68,25 @@ struct RawEntries {
             if firstLine { firstLine = false; continue }
             // word ends at '/', whitespace or end of line; an escaped "\/" is kept literally.
             word.removeAll(keepingCapacity: true)
+            let lowerStart = sink.blob.count
             var k = i
             while k < j {
                 let b = data[k]
                 if b == 0x2F || b == 0x09 || b == 0x20 || b == 0x0D { break }
+                // lower case: A-Z and the Latin-1 capitals À-Þ (not ×)
+                let l = (b >= 0x41 && b <= 0x5A) || (b >= 0xC0 && b <= 0xDE && b != 0xD7) ? b + 0x20 : b
                 if b < 0x80 {
                     word.append(b)
+                    sink.blob.append(l)
                 } else {                       // ISO-8859-1 -> UTF-8
                     word.append(0xC0 | (b >> 6))
                     word.append(0x80 | (b & 0x3F))
+                    sink.blob.append(0xC0 | (l >> 6))
+                    sink.blob.append(0x80 | (l & 0x3F))
                 }
                 k += 1
             }
+            sink.commit(from: lowerStart)
             if word.isEmpty { continue }
             var bits: UInt64 = 1
             if k < j && data[k] == 0x2F {
@@ -96,4 +105,15 @@ struct RawEntries {
 
     /// The flag set of `word` (`.absent` when it is not a base entry).
     subscript(_ word: String) -> FlagSet { flags[word] ?? .absent }
+
+    /// Nouns in -ing derived by the t / Y flags (kvalifisere -> kvalifisering), which the
+    /// word list does not hold as entries.
+    func derivedIngNouns() -> [String] {
+        let t = UInt8(ascii: "t"), y = UInt8(ascii: "Y")
+        var out: [String] = []
+        for (w, f) in flags where f.has(t) || f.has(y) {
+            out.append(w.hasSuffix("e") ? String(w.dropLast()) + "ing" : w + "ing")
+        }
+        return out
+    }
 }
