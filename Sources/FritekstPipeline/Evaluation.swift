@@ -272,7 +272,7 @@ public enum Evaluator {
         for t in themes { if let p = t.parent { parents[t.id] = p } }
         // Roots of the codebook: themes without parent, dotted ids cut at the first dot.
         var roots: [String] = []
-        for t in themes where t.parent == nil {
+        for t in themes where t.parent == nil && !t.hidden {          // hidden helper themes are not codes
             let r = ThemeTree.root(t.id)
             if !roots.contains(r) { roots.append(r) }
         }

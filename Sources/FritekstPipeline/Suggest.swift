@@ -76,7 +76,7 @@ public enum Suggester {
         // 2. Words associated with each theme's coded answers.
         let documents = tokens.map { $0.filter { $0.kind == .word }.map { vocabulary[$0.type] } }
         let answered = responses.map(\.isAnswered)
-        for (t, theme) in themes.enumerated() {
+        for (t, theme) in themes.enumerated() where !theme.hidden {
             let side: [Bool?] = codings.enumerated().map { k, c in answered[k] ? c.has(t) : nil }
             let key = Keyness.compare(comparison: theme.id, target: "coded", reference: "not coded", unit: "word", documents: documents,
                                       inTarget: side, minFrequency: options.minAnswers, top: options.top)

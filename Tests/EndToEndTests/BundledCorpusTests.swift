@@ -135,3 +135,18 @@ import Testing
         }
     }
 }
+
+@Suite struct EvaluateNAVTests {
+    /// The NAV codebook against the corpus's manual codes: hidden helper themes are not evaluated,
+    /// and agreement stays at the level measured when the codebook was last changed.
+    @Test func navCodebookAgreesWithTheManualCodes() throws {
+        let r = try CLI.run(["evaluate", CLI.fixture("Corpora/nav-2019/survey.csv"), "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("negasjon"))
+        guard let micro = r.stdout.split(separator: "\n").first(where: { $0.hasPrefix("(micro)") }) else {
+            Issue.record("no micro row: \(r.stdout)"); return
+        }
+        let f1 = Double(micro.split(separator: " ").filter { !$0.isEmpty }[8]) ?? 0
+        #expect(f1 >= 0.78, "micro F1 \(f1)")
+    }
+}

@@ -47,6 +47,8 @@ import Testing
         #expect(types(decomposed) == ["blå"])
         #expect(types("arbeids\u{00AD}evne") == ["arbeidsevne"])         // soft hyphen inside a word
         #expect(types("ПРИВЕТ Straße") == ["привет", "straße"])
+        // A Cyrillic «е» (U+0435) typed inside a Norwegian word keeps the word whole (and distinct from the Latin one).
+        #expect(types("kontor\u{0435}t kontoret") == ["kontor\u{0435}t", "kontoret"])
     }
 
     @Test func sentencesSurviveAbbreviationsQuotesAndMissingSpaces() {
