@@ -51,4 +51,32 @@ import Testing
         let mismatch = try CLI.run(["code", a, b, "--wave", "2019", "--codebook", "Tests/Fixtures/small/dict.yaml", "--out", dir + "/x"])
         #expect(mismatch.status == 64 && mismatch.stderr.contains("--wave has 1 label(s) for 2 input file(s)"))
     }
+
+    @Test func pipelineReadsAWorkbookSheetAndJSONLinesAsWaves() throws {
+        let dir = CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let root = CLI.fixture("")
+        let pipeline = try write(dir, "p.yaml", """
+            name: formats
+            inputs:
+              - path: \(root)/Tests/Fixtures/formats/two-sheets.xlsx
+                sheet: Svar
+                wave: "2019"
+              - path: \(root)/Tests/Fixtures/formats/answers.jsonl
+                wave: "2023"
+                text_columns: [text, role]
+            codebook: \(root)/Tests/Fixtures/small/dict.yaml
+            group_by: [wave]
+            output:
+              directory: out
+              files: [coded.csv, crosstab.csv]
+            """)
+        let r = try CLI.run(["run", pipeline, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("rows read: 5  answered: 5"))
+        let coded = try CLI.readCSV(dir + "/out/coded.csv")
+        #expect(coded.dropFirst().map { $0[0] } == ["R1", "R2", "R1", "R2", "R3"])
+        let tiltak = try #require(coded[0].firstIndex(of: "tiltak"))
+        #expect(coded[1][tiltak] == "1")   // «flere tiltaksplasser» from the workbook's second sheet
+    }
 }
