@@ -379,6 +379,8 @@ final class SheetHandler: XMLStreamHandler {
     private var cells: [(column: Int, text: String)] = []
     private var nextColumn = 0
     private var inRow = false
+    /// `<row>` elements nested inside a row (malformed XML that is still well-formed) are ignored.
+    private var nestedRows = 0
     private var cellColumn = 0
     private var cellType = "n"
     private var cellStyle = 0
@@ -400,6 +402,8 @@ final class SheetHandler: XMLStreamHandler {
 
     func start(_ name: String, _ attributes: [String: String]) {
         switch name {
+        case "row" where inRow:
+            nestedRows += 1
         case "row":
             let last = rows.last?.number ?? 0
             if let r = attributes["r"].flatMap({ Int($0) }), r > last, r <= 1_048_576 { rowNumber = r } else { rowNumber = last + 1 }
@@ -435,7 +439,9 @@ final class SheetHandler: XMLStreamHandler {
             let text = cellText()
             if !text.isEmpty { cells.append((column: cellColumn, text: text)) }
             nextColumn = cellColumn + 1
-        case "row":
+        case "row" where nestedRows > 0:
+            nestedRows -= 1
+        case "row" where inRow:
             inRow = false
             rows.append(Row(number: rowNumber, cells: cells))
         case "sheetData", "worksheet":
