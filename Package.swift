@@ -52,6 +52,13 @@ let package = Package(
                           path: "Benchmarks/fritekst-bench", swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst-ingest-bench", dependencies: ["FritekstIngest", "FritekstCore"],
                           path: "Benchmarks/fritekst-ingest-bench", swiftSettings: swiftSettings),
+        // libFuzzer harnesses (scripts/fuzz builds them with -sanitize=fuzzer,address -parse-as-library).
+        .executableTarget(name: "FuzzCSV", dependencies: ["FritekstIngest", "FritekstCore"], path: "Fuzz/FuzzCSV",
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["FritekstIngest", "FritekstCore"], path: "Fuzz/FuzzXLSX",
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzCodebook", dependencies: ["FritekstLexicon", "FritekstCore"], path: "Fuzz/FuzzCodebook",
+                          swiftSettings: swiftSettings),
         .executableTarget(name: "fritekst",
                           dependencies: ["FritekstPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "Logging", package: "swift-log")],

@@ -192,12 +192,29 @@ public enum InputReader {
         }
     }
 
-    /// True when an OLE compound file holds an encrypted Office package (its directory names `EncryptionInfo`).
+    /// True when an OLE compound file holds an encrypted Office package: its directory names
+    /// `EncryptionInfo` or `EncryptedPackage`. Looks at the first directory sector, the first and the last megabyte.
     static func encryptedOffice(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
-        let marker = Array("EncryptionInfo".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        return [UInt8](data).firstRange(of: marker) != nil
+        let head = [UInt8]((try? handle.read(upToCount: 1 << 20)) ?? Data())
+        var regions = [head]
+        if head.count >= 0x34 {
+            let shift = Int(head[0x1E]) | Int(head[0x1F]) << 8
+            let dirStart = UInt64(head[0x30]) | UInt64(head[0x31]) << 8 | UInt64(head[0x32]) << 16 | UInt64(head[0x33]) << 24
+            if shift >= 7 && shift <= 16 && dirStart < 0xFFFF_FFFA {
+                let size = UInt64(1) << UInt64(shift)
+                if (try? handle.seek(toOffset: (dirStart + 1) * size)) != nil {
+                    regions.append([UInt8]((try? handle.read(upToCount: 4 * Int(size))) ?? Data()))
+                }
+            }
+        }
+        if let end = try? handle.seekToEnd(), end > 1 << 20, (try? handle.seek(toOffset: end - (1 << 20))) != nil {
+            regions.append([UInt8]((try? handle.read(upToCount: 1 << 20)) ?? Data()))
+        }
+        let markers = ["EncryptionInfo", "EncryptedPackage"].map { name in
+            Array(name.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }
+        return regions.contains { region in markers.contains { region.firstRange(of: $0) != nil } }
     }
 }

@@ -82,14 +82,14 @@ public enum XLSXReader {
         return Result(table: table, sheetName: chosen.name, sheetNames: names, accounting: accounting)
     }
 
-    /// Parses sheet XML alone (for tests and the fuzzer): rows as (sheet row number, cells).
+    /// Parses sheet XML alone (for tests and the fuzzer): rows as (sheet row number, non-empty cells by 0-based column).
     public static func parseSheetXML(_ xml: Data, sharedStrings: [String] = [], date1904: Bool = false,
-                                     file: String = "sheet.xml") throws -> [(row: Int, cells: [String])] {
+                                     file: String = "sheet.xml") throws -> [(row: Int, cells: [(column: Int, text: String)])] {
         let parser = SheetHandler(sharedStrings: sharedStrings, dateStyles: [:], date1904: date1904, file: file)
         let stream = XMLStream(handler: parser, file: file, part: "sheet")
         try stream.feed(xml)
         try stream.finish()
-        return parser.rows.map { (row: $0.number, cells: $0.cells) }
+        return parser.rows.map { (row: $0.number, cells: $0.cells.map { (column: $0.column, text: $0.text) }) }
     }
 
     private static func stream(_ archive: Archive, _ part: String, file: String, into handler: any XMLStreamHandler,
@@ -113,11 +113,11 @@ public enum XLSXReader {
 
     /// Turns sparse sheet rows into a table: finds the header row, pads rows, reports blank and title rows.
     static func buildTable(rows: [SheetHandler.Row], file: String, strict: Bool, accounting: inout RowAccounting) throws -> Table {
-        let nonEmpty = rows.filter { $0.cells.contains { !$0.isEmpty } }
+        let nonEmpty = rows.filter { !$0.cells.isEmpty }
         guard !nonEmpty.isEmpty else { throw FritekstError(.input, "the sheet is empty (no header row)", file: file) }
         // Header detection: title rows above the header have few cells; take the first row with at least
         // half as many non-empty cells as the fullest of the first 20 rows.
-        let count: (SheetHandler.Row) -> Int = { $0.cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+        let count: (SheetHandler.Row) -> Int = { $0.cells.count }
         let maxCount = nonEmpty.prefix(20).map(count).max() ?? 1
         let headerPos = nonEmpty.firstIndex { count($0) * 2 >= maxCount && count($0) >= min(2, maxCount) } ?? 0
         let headerRow = nonEmpty[headerPos]
@@ -125,30 +125,23 @@ public enum XLSXReader {
             let skipped = nonEmpty[..<headerPos].map { String($0.number) }.joined(separator: ", ")
             accounting.warnings.append("\(file): row(s) \(skipped) above the header row \(headerRow.number) ignored (title rows)")
         }
-        var rawHeader = headerRow.cells
-        while let last = rawHeader.last, last.isEmpty { rawHeader.removeLast() }
+        let rawHeader = headerRow.dense(width: (headerRow.cells.map(\.column).max() ?? 0) + 1)
         let (header, warnings) = CSVReader.cleanHeader(rawHeader, file: file, line: headerRow.number)
         accounting.warnings += warnings
         var out: [[String]] = []
         var lines: [Int] = []
         var blank = 0
         for row in rows where row.number > headerRow.number {
-            if !row.cells.contains(where: { !$0.isEmpty }) { blank += 1; continue }
+            if row.cells.isEmpty { blank += 1; continue }
             accounting.rowsRead += 1
-            var cells = row.cells
-            if cells.count > header.count {
-                let extra = cells[header.count...].enumerated().filter { !$0.element.isEmpty }
-                if let first = extra.first {
-                    let col = columnName(header.count + first.offset)
-                    let reason = "row \(row.number): \(extra.count) value(s) right of the header's last column (first in column \(col)), ignored"
-                    if strict { throw FritekstError(.input, "value right of the header's last column", file: file, line: row.number, column: col) }
-                    accounting.warnings.append("\(file): \(reason)")
-                }
-                cells.removeLast(cells.count - header.count)
-            } else if cells.count < header.count {
-                cells += Array(repeating: "", count: header.count - cells.count)
+            let extra = row.cells.filter { $0.column >= header.count }
+            if let first = extra.first {
+                let col = columnName(first.column)
+                let reason = "row \(row.number): \(extra.count) value(s) right of the header's last column (first in column \(col)), ignored"
+                if strict { throw FritekstError(.input, "value right of the header's last column", file: file, line: row.number, column: col) }
+                accounting.warnings.append("\(file): \(reason)")
             }
-            out.append(cells)
+            out.append(row.dense(width: header.count))
             lines.append(row.number)
         }
         if blank > 0 { accounting.warnings.append("\(file): \(blank) empty row(s) ignored") }
@@ -362,8 +355,18 @@ final class StylesHandler: XMLStreamHandler {
 final class SheetHandler: XMLStreamHandler {
     /// How a date-formatted number is shown.
     enum DateKind { case date, time, dateTime }
-    /// One sheet row: its 1-based number and its cells (index = column), padded with "".
-    struct Row { var number: Int; var cells: [String] }
+    /// One sheet row: its 1-based number and its non-empty cells in column order (sparse, so a lone cell
+    /// in column XFD costs one entry, not 16 384).
+    struct Row {
+        var number: Int
+        var cells: [(column: Int, text: String)]
+        /// The row as `width` cells, "" where nothing is stored.
+        func dense(width: Int) -> [String] {
+            var out = Array(repeating: "", count: width)
+            for c in cells where c.column < width { out[c.column] = c.text }
+            return out
+        }
+    }
 
     let sharedStrings: [String]
     let dateStyles: [Int: DateKind]
@@ -373,8 +376,11 @@ final class SheetHandler: XMLStreamHandler {
     var warnings: [String] = []
 
     private var rowNumber = 0
-    private var cells: [String] = []
+    private var cells: [(column: Int, text: String)] = []
+    private var nextColumn = 0
     private var inRow = false
+    /// `<row>` elements nested inside a row (malformed XML that is still well-formed) are ignored.
+    private var nestedRows = 0
     private var cellColumn = 0
     private var cellType = "n"
     private var cellStyle = 0
@@ -396,19 +402,22 @@ final class SheetHandler: XMLStreamHandler {
 
     func start(_ name: String, _ attributes: [String: String]) {
         switch name {
+        case "row" where inRow:
+            nestedRows += 1
         case "row":
             let last = rows.last?.number ?? 0
             if let r = attributes["r"].flatMap({ Int($0) }), r > last, r <= 1_048_576 { rowNumber = r } else { rowNumber = last + 1 }
             cells.removeAll(keepingCapacity: true)
             inRow = true
             cellColumn = 0
+            nextColumn = 0
         case "c" where inRow:
             cellRef = attributes["r"] ?? ""
             if !cellRef.isEmpty, let col = XLSXReader.columnIndex(ofReference: cellRef), col < 16_384 {
-                cellColumn = max(col, cells.count)
-                if col < cells.count { badReferences += 1 }
+                cellColumn = max(col, nextColumn)
+                if col < nextColumn { badReferences += 1 }
             } else {
-                cellColumn = cells.count
+                cellColumn = nextColumn
             }
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
@@ -428,11 +437,11 @@ final class SheetHandler: XMLStreamHandler {
         case "rPh": inPhonetic -= 1
         case "c" where inRow:
             let text = cellText()
-            if !text.isEmpty || cellColumn < cells.count {
-                if cellColumn >= cells.count { cells += Array(repeating: "", count: cellColumn - cells.count + 1) }
-                cells[cellColumn] = text
-            }
-        case "row":
+            if !text.isEmpty { cells.append((column: cellColumn, text: text)) }
+            nextColumn = cellColumn + 1
+        case "row" where nestedRows > 0:
+            nestedRows -= 1
+        case "row" where inRow:
             inRow = false
             rows.append(Row(number: rowNumber, cells: cells))
         case "sheetData", "worksheet":

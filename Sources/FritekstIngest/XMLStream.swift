@@ -28,8 +28,12 @@ final class XMLStream {
         set { failure = newValue; if newValue != nil, let ctxt { xmlStopParser(ctxt) } }
     }
 
+    /// libxml2's global state must be set up once before parsers are used from several threads.
+    private static let libraryReady: Bool = { xmlInitParser(); return true }()
+
     /// Creates a parser for `part` of `file`, delivering events to `handler`.
     init(handler: any XMLStreamHandler, file: String, part: String) {
+        _ = XMLStream.libraryReady
         self.handler = handler
         self.file = file
         self.part = part

@@ -15,6 +15,10 @@ public struct PipelineFile: Sendable {
         public var encoding: String?
         public var delimiter: String?
         public var sheet: String?
+        /// Several open-answer columns coded together (joined with a blank line).
+        public var text_columns: [String]?
+        /// Column renames (old: new) applied before mapping.
+        public var rename: [String: String]?
     }
 
     /// Output section of the file.
@@ -87,9 +91,10 @@ public struct PipelineFile: Sendable {
                 }
                 csv.delimiter = b
             }
-            inputs.append(JobInput(path: resolve(i.path),
-                                   mapping: ColumnMapping(id: i.id_column ?? "id", text: i.text_column ?? "text"),
-                                   csv: csv, wave: i.wave, sheet: i.sheet))
+            var mapping = ColumnMapping(id: i.id_column ?? "id", text: i.text_column ?? "text")
+            if let texts = i.text_columns, !texts.isEmpty { mapping = ColumnMapping(id: i.id_column ?? "id", texts: texts) }
+            mapping.renames = i.rename ?? [:]
+            inputs.append(JobInput(path: resolve(i.path), mapping: mapping, csv: csv, wave: i.wave, sheet: i.sheet))
         }
         if inputs.isEmpty { throw FritekstError(.pipeline, "no inputs", file: path) }
         var outputs: [JobOutput] = []

@@ -40,13 +40,20 @@ func report(_ summary: JobSummary, quiet: Bool) {
 struct Code: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Code one input file with a codebook and write coded.csv and crosstab.csv.")
 
-    @Argument(help: "Input file: CSV/TSV, XLSX, SPSS .sav/.zsav/.por, Stata .dta, JSON or JSON Lines.") var input: String
+    @Argument(help: "Input file(s): CSV/TSV, XLSX, SPSS .sav/.zsav/.por, Stata .dta, JSON or JSON Lines. Several files are survey waves (see --wave).")
+    var inputs: [String] = []
     @Option(help: "Codebook (Fritekst YAML or quanteda-style YAML dictionary).") var codebook: String
     @Option(name: .customLong("id-column"), help: "Column with the respondent id.") var idColumn = "id"
-    @Option(name: .customLong("text-column"), help: "Column with the open answer.") var textColumn = "text"
+    @Option(name: .customLong("text-column"),
+            help: "Column with the open answer; several, comma-separated, are coded together into --out and each on its own into OUT/question-<column>.")
+    var textColumn = "text"
     @Option(help: "Grouping variables for crosstab.csv, comma-separated (e.g. role,employer).") var by: String?
     @Option(help: "Input encoding (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
     @Option(help: "Workbook sheet to read (name or 1-based number); the first sheet when left out.") var sheet: String?
+    @Option(help: "Wave label for each input file, comma-separated in input order (e.g. 2019,2023); adds a 'wave' column for --by.")
+    var wave: String?
+    @Option(name: .customLong("rename"), parsing: .singleValue, help: "Rename an input column before mapping, OLD=NEW (repeatable).")
+    var rename: [String] = []
     @Option(help: "Output directory.") var out: String
     @Flag(help: "Add margin rows ((alle)) for every coarser grouping to crosstab.csv.") var margins = false
     @Option(help: "Shares of 'answered' respondents (default) or of 'all' respondents.") var denominator = "answered"
@@ -64,15 +71,54 @@ struct Code: ParsableCommand {
                 csv.encoding = e
             }
             guard minCell >= 0 else { throw FritekstError(.usage, "--min-cell must be 0 or more") }
-            let groups = (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            var job = CodingJob(
-                inputs: [JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), csv: csv, sheet: sheet)],
-                codebookPath: codebook, groupBy: groups, outputDirectory: out,
-                outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
-            guard let d = Denominator(rawValue: denominator) else { throw FritekstError(.usage, "--denominator must be answered or all") }
-            job.analysis.denominator = d
-            job.analysis.margins = margins
-            report(try JobRunner.run(job), quiet: quiet)
+            guard let denominatorChoice = Denominator(rawValue: denominator) else {
+                throw FritekstError(.usage, "--denominator must be answered or all")
+            }
+            func list(_ s: String?) -> [String] {
+                (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let groups = list(by)
+            guard !inputs.isEmpty else { throw FritekstError(.usage, "give at least one input file") }
+            let waves = list(wave)
+            if !waves.isEmpty && waves.count != inputs.count {
+                throw FritekstError(.usage, "--wave has \(waves.count) label(s) for \(inputs.count) input file(s)")
+            }
+            if waves.isEmpty && inputs.count > 1 && groups.contains("wave") {
+                throw FritekstError(.usage, "--by wave needs --wave labels for the input files")
+            }
+            var renames: [String: String] = [:]
+            for spec in rename {
+                guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex else {
+                    throw FritekstError(.usage, "--rename wants OLD=NEW, got '\(spec)'")
+                }
+                renames[String(spec[..<eq])] = String(spec[spec.index(after: eq)...])
+            }
+            let texts = list(textColumn)
+            let id: String? = idColumn.isEmpty ? nil : idColumn   // --id-column "" numbers respondents by row
+            func job(_ texts: [String], _ directory: String) -> CodingJob {
+                var mapping = ColumnMapping(id: id, texts: texts)
+                mapping.renames = renames
+                let jobInputs = inputs.enumerated().map { k, path in
+                    JobInput(path: path, mapping: mapping, csv: csv, wave: waves.isEmpty ? nil : waves[k], sheet: sheet)
+                }
+                var job = CodingJob(inputs: jobInputs, codebookPath: codebook, groupBy: groups, outputDirectory: directory,
+                                    outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
+                job.analysis.denominator = denominatorChoice
+                job.analysis.margins = margins
+                return job
+            }
+            if texts.count <= 1 {
+                report(try JobRunner.run(job(texts.isEmpty ? ["text"] : texts, out)), quiet: quiet)
+            } else {
+                // All questions together first: it checks every column, so a bad name fails before anything is written.
+                if !quiet { print("all questions together (\(texts.joined(separator: " + "))):") }
+                report(try JobRunner.run(job(texts, out)), quiet: quiet)
+                for t in texts {
+                    let dir = (out as NSString).appendingPathComponent("question-\(t)")
+                    if !quiet { print("question \(t):") }
+                    report(try JobRunner.run(job([t], dir)), quiet: quiet)
+                }
+            }
         } catch {
             fail(error)
         }

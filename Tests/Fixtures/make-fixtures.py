@@ -175,6 +175,15 @@ def malformed():
                                                    f'<row r="2">{inline("A2", "R1")}{s("B2", 7)}</row>')], shared=["bare én"]))
     m("beyond-header.xlsx", xlsx([("Svar", f'<row r="1">{inline("A1", "id")}{inline("B1", "text")}</row>'
                                             f'<row r="2">{inline("A2", "R1")}{inline("B2", "Svar")}{inline("E2", "notat i margen")}</row>')]))
+    m("far-column.xlsx", xlsx([("Svar", f'<row r="1">{inline("A1", "id")}{inline("B1", "text")}</row>'
+                                         f'<row r="2">{inline("A2", "R1")}{inline("B2", "Svar")}{inline("XFD2", "helt ute til høyre")}</row>')]))
+    # A real password-protected workbook keeps its directory in a sector named by the header (offset 0x30).
+    hdr = bytearray(ole)
+    hdr[0x1E:0x20] = (9).to_bytes(2, "little")        # 512-byte sectors
+    hdr[0x30:0x34] = (3).to_bytes(4, "little")        # directory starts at sector 3 = file offset 2048
+    body = bytearray(hdr) + bytes(2048 - len(hdr))
+    body += "Root Entry".encode("utf-16-le").ljust(128, b"\0") + "EncryptedPackage".encode("utf-16-le").ljust(128, b"\0")
+    m("password-dir-sector.xlsx", bytes(body))
     m("invalid-utf8.csv", b"id,text\nR1,Tiltaksplassene er f\xe5\nR2,Greit \xff\xfe nok\n")
     m("nul-bytes.csv", b"id,text\nR1,hei\x00 du\nR2,Greit\n")
     m("odd-utf16.csv", b"\xff\xfe" + "id,text\nR1,hei\n".encode("utf-16-le") + b"\x00")
