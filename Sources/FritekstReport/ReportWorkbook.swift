@@ -3,7 +3,8 @@ import FritekstAnalysis
 import FritekstCore
 import FritekstLexicon
 
-extension Workbook {
+/// The analyst workbook's sheets (Norwegian labels).
+public enum Workbook {
     /// The analyst workbook from report data: Oversikt, Svar, Temaer etter gruppe, Samforekomst, Sitater, Kodebok.
     ///
     /// Counts under the threshold are the text `<N`; shares and intervals are numbers in percent format.
