@@ -401,11 +401,19 @@ public enum JobRunner {
 }
 
 /// Fixed slots that concurrent workers fill, each slot by exactly one worker.
+///
+/// The storage is one allocation made up front, so workers write through a stable pointer; an array
+/// property mutated from several threads (even at different indices) would be a data race.
 final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value]
-    init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
-    func set(_ k: Int, _ value: Value) {
-        slots.withUnsafeMutableBufferPointer { $0[k] = value }
+    private let storage: UnsafeMutableBufferPointer<Value>
+    init(count: Int, initial: Value) {
+        storage = .allocate(capacity: count)
+        _ = storage.initialize(repeating: initial)
     }
-    var values: [Value] { slots }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    func set(_ k: Int, _ value: Value) { storage[k] = value }
+    var values: [Value] { Array(storage) }
 }
