@@ -43,6 +43,6 @@ public struct Provenance: Sendable, Codable, Equatable {
     /// Digest of a file on disk (nil when unreadable).
     public static func digest(ofFile path: String) -> FileDigest? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return FileDigest(path: path, fnv1a64: fnv1a64(data))
+        return FileDigest(path: path, fnv1a64: data.withUnsafeBytes { fnv1a64($0) })
     }
 }

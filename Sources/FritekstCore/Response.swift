@@ -72,3 +72,15 @@ public struct RowAccounting: Sendable, Equatable, Codable {
     /// Rows that were coded (answered or empty), i.e. not skipped.
     public var coded: Int { answered + empty }
 }
+
+extension String {
+    /// The string without leading and trailing whitespace; a byte scan for the common case (no Foundation).
+    public var trimmedWhitespace: String {
+        let u = utf8
+        guard let f = u.first, let l = u.last else { return self }
+        let plainEdges = f > 0x20 && f < 0x80 && l > 0x20 && l < 0x80
+        if plainEdges { return self }
+        return String(unicodeScalars.drop(while: { $0.properties.isWhitespace }).reversed().drop(while: { $0.properties.isWhitespace }).reversed()
+            .map(Character.init))
+    }
+}

@@ -59,7 +59,7 @@ public struct ColumnMapping: Sendable, Equatable {
         for (k, row) in table.rows.enumerated() {
             let rid: String
             if let idIndex {
-                rid = row[idIndex].trimmingCharacters(in: .whitespaces)
+                rid = row[idIndex].trimmedWhitespace
             } else {
                 rid = String(k + 1)
             }

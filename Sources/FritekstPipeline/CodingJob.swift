@@ -166,7 +166,7 @@ public enum JobRunner {
             let flags = c.visibleFlags(indices: visibleIndices)
             for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
             let groups = job.groupBy.map { g -> String in
-                let v = (r.fields[g] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = (r.fields[g] ?? "").trimmedWhitespace
                 return v.isEmpty ? missingGroup : job.analysis.groupValue(g, v)
             }
             respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))

@@ -103,7 +103,7 @@ public struct Redactor: Sendable {
         if names.given.contains(key) || names.surnames.contains(key) {
             return names.ambiguous.contains(key) ? .weak : .strong
         }
-        if key.contains("-") {
+        if key.utf8.contains(0x2D) {                   // byte test: String.contains(String) goes through Foundation
             let parts = key.split(separator: "-").map(String.init)
             var anyStrong = false
             for part in parts {

@@ -51,3 +51,13 @@ import Testing
         #expect(Provenance.fnv1a64(Array("a".utf8)) == "af63dc4c8601ec8c")
     }
 }
+
+@Suite struct TrimTests {
+    @Test func trimsUnicodeWhitespaceLikeFoundation() {
+        #expect(" veileder ".trimmedWhitespace == "veileder")
+        #expect("\u{00A0}statlig\t\n".trimmedWhitespace == "statlig")
+        #expect("Nav Sørstrand".trimmedWhitespace == "Nav Sørstrand")
+        #expect("  ".trimmedWhitespace == "")
+        #expect("ø".trimmedWhitespace == "ø")
+    }
+}
