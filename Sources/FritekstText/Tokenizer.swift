@@ -103,6 +103,7 @@ public struct Tokenizer: Sendable {
         let norwegian = mode == .norwegian
 
         while i < n {
+            if p[i] == 0x20 { i += 1; continue }          // the most common byte between tokens changes no state
             let (cls, len, cp) = classAt(p, i)
             if cls.isAlnum {
                 // Decide the token span.
