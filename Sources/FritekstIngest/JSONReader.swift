@@ -137,19 +137,7 @@ public enum JSONReader {
         var json: String {
             switch self {
             case .string(let s):
-                var out = "\""
-                for u in s.unicodeScalars {
-                    switch u {
-                    case "\"": out += "\\\""
-                    case "\\": out += "\\\\"
-                    case "\n": out += "\\n"
-                    case "\r": out += "\\r"
-                    case "\t": out += "\\t"
-                    default:
-                        if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-                    }
-                }
-                return out + "\""
+                return JSONText.quote(s)
             case .number(let n): return n
             case .bool(let b): return b ? "true" : "false"
             case .null: return "null"

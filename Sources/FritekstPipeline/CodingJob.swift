@@ -408,7 +408,7 @@ final class Slots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Value>
     init(count: Int, initial: Value) {
         storage = .allocate(capacity: count)
-        _ = storage.initialize(repeating: initial)
+        storage.initialize(repeating: initial)
     }
     deinit {
         storage.deinitialize()

@@ -73,23 +73,7 @@ public enum JSONReport {
     }
 
     /// A JSON string literal.
-    public static func str(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    public static func str(_ s: String) -> String { JSONText.quote(s) }
 
     static func opt(_ s: String?) -> String { s.map(str) ?? "null" }
     static func int(_ n: Int?) -> String { n.map(String.init) ?? "null" }
