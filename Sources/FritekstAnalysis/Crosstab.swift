@@ -17,50 +17,8 @@ public struct CodedRespondent: Sendable {
     }
 }
 
-/// One row of a theme × group crosstab.
-public struct CrosstabRow: Sendable, Equatable {
-    public var theme: String
-    public var group: [String]
-    public var nGroup: Int
-    public var nCoded: Int
-    public var share: Double
-    public var ciLow: Double
-    public var ciHigh: Double
-    /// Test of theme × group independence (same for all rows of a theme); nil when there is one group.
-    public var pValue: Double?
-    public var test: String
-}
-
-/// Counts of respondents per theme and group, with Wilson intervals and a test per theme.
+/// The test of a theme against a grouping, chosen by the expected counts.
 public enum Crosstab {
-    /// Builds the crosstab; denominator is respondents with a non-empty answer. Groups are sorted by value.
-    public static func compute(themes: [String], respondents: [CodedRespondent], withTests: Bool = true) -> [CrosstabRow] {
-        var groups: [[String]: (n: Int, coded: [Int])] = [:]
-        for r in respondents where r.answered {
-            var g = groups[r.groupValues] ?? (0, Array(repeating: 0, count: themes.count))
-            g.n += 1
-            for (t, c) in r.themes.enumerated() where c { g.coded[t] += 1 }
-            groups[r.groupValues] = g
-        }
-        let keys = groups.keys.sorted { a, b in
-            for (x, y) in zip(a, b) where x != y { return x < y }
-            return a.count < b.count
-        }
-        var rows: [CrosstabRow] = []
-        for (t, theme) in themes.enumerated() {
-            let counts = keys.map { (groups[$0]!.n, groups[$0]!.coded[t]) }
-            let (p, test) = withTests ? independenceTest(counts) : (nil, "none")
-            for (k, key) in keys.enumerated() {
-                let (n, c) = counts[k]
-                let ci = Statistics.wilson(c, n)
-                rows.append(CrosstabRow(theme: theme, group: key, nGroup: n, nCoded: c,
-                                        share: n > 0 ? Double(c) / Double(n) : 0, ciLow: ci.low, ciHigh: ci.high,
-                                        pValue: p, test: test))
-            }
-        }
-        return rows
-    }
-
     /// Test of independence over groups given (n, coded) per group: `chi2`, `fisher` (2×2 with an
     /// expected count under 5), `chi2_mc` (larger table where χ² is not valid), or `none`.
     public static func independenceTest(_ counts: [(Int, Int)]) -> (Double?, String) {

@@ -1,83 +1,15 @@
-/// How one crosstab row is shown after small-cell suppression: a nil count is hidden.
-public struct DisplayCell: Sendable, Equatable {
-    /// Respondents in the group, or nil when hidden.
-    public var nGroup: Int?
-    /// Respondents coded with the theme, or nil when hidden.
-    public var nCoded: Int?
-
-    /// Creates a display cell.
-    public init(nGroup: Int?, nCoded: Int?) {
-        self.nGroup = nGroup
-        self.nCoded = nCoded
-    }
-
-    /// Share and interval may be shown only when both counts are (either one reveals the other).
-    public var showsShare: Bool { nGroup != nil && nCoded != nil }
-}
-
 /// Small-cell suppression for theme × group tables (pure functions; p-values are left alone).
 ///
-/// Primary: a group with fewer than `minCell` respondents hides its size and counts; a count of
-/// coded respondents under `minCell` is hidden. Complementary: the totals are published (answered
-/// respondents, coded per theme), so when exactly one group size, or exactly one count within a
-/// theme, is hidden, the next smallest visible one is hidden too and the total cannot give it away.
+/// Primary: a group with fewer than `minCell` respondents hides its size and counts; a count under
+/// `minCell` is hidden. Complementary: wherever a published sum (a margin row, a theme's total,
+/// the number of answered respondents) would give a hidden count away by subtraction, more
+/// members of that sum are hidden (`hide`).
 public enum Suppression {
     /// Default threshold (`--min-cell`).
     public static let defaultMinCell = 5
 
     /// Text written in place of a hidden count: `<5`.
     public static func label(minCell: Int) -> String { "<\(minCell)" }
-
-    /// Display cells for `rows` (same order). `minCell` 0 or 1 shows everything.
-    public static func apply(_ rows: [CrosstabRow], minCell: Int) -> [DisplayCell] {
-        var cells = rows.map { DisplayCell(nGroup: $0.nGroup, nCoded: $0.nCoded) }
-        guard minCell > 1, !rows.isEmpty else { return cells }
-
-        let hiddenGroups = hiddenGroups(rows, minCell: minCell)
-
-        // Per theme, in the order rows come.
-        var byTheme: [String: [Int]] = [:]
-        var order: [String] = []
-        for (i, r) in rows.enumerated() {
-            if byTheme[r.theme] == nil { order.append(r.theme) }
-            byTheme[r.theme, default: []].append(i)
-        }
-        for theme in order {
-            let idx = byTheme[theme]!
-            var hidden = 0
-            for i in idx {
-                if hiddenGroups.contains(rows[i].group) { cells[i].nGroup = nil }
-                if rows[i].nGroup < minCell || rows[i].nCoded < minCell {
-                    cells[i].nCoded = nil
-                    hidden += 1
-                }
-            }
-            if hidden == 1 {
-                let candidates = idx.filter { cells[$0].nCoded != nil }
-                if let j = candidates.min(by: { rows[$0].nCoded != rows[$1].nCoded ? rows[$0].nCoded < rows[$1].nCoded : $0 < $1 }) {
-                    cells[j].nCoded = nil
-                }
-            }
-        }
-        return cells
-    }
-
-    /// Groups whose size is hidden: those under `minCell`, and the next smallest when only one is.
-    /// Answers from these groups are shown without their group values, so that counting answer
-    /// rows cannot single out one small group either.
-    public static func hiddenGroups(_ rows: [CrosstabRow], minCell: Int) -> Set<[String]> {
-        guard minCell > 1 else { return [] }
-        var sizes: [[String]: Int] = [:]
-        for r in rows { sizes[r.group] = r.nGroup }
-        var hidden = Set(sizes.filter { $0.value < minCell }.keys)
-        if hidden.count == 1, sizes.count > 1 {
-            let next = sizes.filter { !hidden.contains($0.key) }.min { a, b in
-                a.value != b.value ? a.value < b.value : a.key.lexicographicallyPrecedes(b.key)
-            }
-            if let next { hidden.insert(next.key) }
-        }
-        return hidden
-    }
 }
 
 
@@ -89,6 +21,18 @@ extension Suppression {
         public var value: Int
         /// Creates a count.
         public init(theme: String, group: [String], value: Int) { self.theme = theme; self.group = group; self.value = value }
+    }
+
+    /// Group sizes to hide (margin groups included), decided once for all themes: the same set hides
+    /// group sizes in every table and the group values shown next to answers.
+    public static func hiddenGroupSizes(_ sizes: [(group: [String], size: Int)], minCell: Int) -> Set<[String]> {
+        let hidden = hide(sizes.map { Count(theme: "", group: $0.group, value: $0.size) }, minCell: minCell)
+        return Set(zip(sizes, hidden).filter { $0.1 }.map { $0.0.group })
+    }
+
+    /// True when a respondent with these group values belongs to a hidden group (its own or a margin over it).
+    public static func isHidden(_ values: [String], in hidden: Set<[String]>, margin: String = "(alle)") -> Bool {
+        hidden.contains { g in g.count == values.count && zip(g, values).allSatisfy { $0 == margin || $0 == $1 } }
     }
 
     /// Which counts to hide: every count under `minCell`, then, until none is left, one more member of any

@@ -41,16 +41,12 @@ public enum ThemeCrosstab {
     public static func compute(themes: [String], respondents: [CodedRespondent], denominator: Denominator = .answered,
                                margins: Bool = false) -> [ThemeGroupRow] {
         let k = respondents.first?.groupValues.count ?? 0
-        var groupings: [[Int]] = [Array(0..<k)]
-        if margins && k > 0 {
-            for size in stride(from: k - 1, through: 0, by: -1) { groupings += combinations(Array(0..<k), size) }
-        }
         let included = respondents.filter { denominator == .all || $0.answered }
         var perGrouping: [[[ThemeGroupRow]]] = []   // grouping → theme → rows
-        for kept in groupings {
+        for kept in groupings(k, margins: margins) {
             var groups: [[String]: (n: Int, coded: [Int])] = [:]
             for r in included {
-                let key = (0..<k).map { kept.contains($0) ? r.groupValues[$0] : allValue }
+                let key = groupKey(r.groupValues, kept: kept)
                 var g = groups[key] ?? (0, Array(repeating: 0, count: themes.count))
                 g.n += 1
                 for (t, c) in r.themes.enumerated() where c { g.coded[t] += 1 }
@@ -86,6 +82,34 @@ public enum ThemeCrosstab {
         var rows: [ThemeGroupRow] = []
         for t in themes.indices { for g in perGrouping { rows += g[t] } }
         return rows
+    }
+
+    /// Respondents per group of every grouping the table shows (margin groups included), without
+    /// theme counts or tests: what small-cell suppression of group sizes needs.
+    public static func groupSizes(respondents: [CodedRespondent], denominator: Denominator = .answered,
+                                  margins: Bool = false) -> [(group: [String], size: Int)] {
+        let k = respondents.first?.groupValues.count ?? 0
+        var out: [(group: [String], size: Int)] = []
+        for kept in groupings(k, margins: margins) {
+            var sizes: [[String]: Int] = [:]
+            for r in respondents where denominator == .all || r.answered { sizes[groupKey(r.groupValues, kept: kept), default: 0] += 1 }
+            out += sizes.map { ($0.key, $0.value) }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
+        }
+        return out
+    }
+
+    /// The full grouping of `k` variables first, then (with margins) every coarser one, the overall last.
+    static func groupings(_ k: Int, margins: Bool) -> [[Int]] {
+        var groupings: [[Int]] = [Array(0..<k)]
+        if margins && k > 0 {
+            for size in stride(from: k - 1, through: 0, by: -1) { groupings += combinations(Array(0..<k), size) }
+        }
+        return groupings
+    }
+
+    /// A respondent's group in a grouping: the kept variables' values, `(alle)` for the others.
+    static func groupKey(_ values: [String], kept: [Int]) -> [String] {
+        values.indices.map { kept.contains($0) ? values[$0] : allValue }
     }
 
     /// All subsets of `items` with `size` elements, in lexicographic order.

@@ -157,19 +157,23 @@ public enum AnalysisOutputs {
     static func shown(_ x: Int, _ ctx: AnalysisContext) -> Bool { !(ctx.options.minCell > 1 && x < ctx.options.minCell) }
     static func p(_ x: Double?) -> String { x.map(NumberFormat.pValue) ?? "" }
 
+    /// Groups whose size no output may show (tables and the group values next to answers).
+    public static func hiddenGroupSizes(_ ctx: AnalysisContext) -> Set<[String]> {
+        let sizes = ThemeCrosstab.groupSizes(respondents: ctx.respondents, denominator: ctx.options.denominator,
+                                             margins: ctx.options.margins)
+        return Suppression.hiddenGroupSizes(sizes, minCell: ctx.options.minCell)
+    }
+
     /// The rows of `crosstab.csv` / `themes_by_group.csv` with what small-cell suppression leaves shown
     /// (the reports show exactly these).
     public static func crosstabRows(_ ctx: AnalysisContext) -> [ShownThemeGroupRow] {
         let (themes, respondents) = ctx.themed
         let rows = ThemeCrosstab.compute(themes: themes, respondents: respondents, denominator: ctx.options.denominator,
                                          margins: ctx.options.margins)
-        // Small cells: group sizes are the same for every theme, so they are decided once (on the first theme);
+        // Small cells: group sizes once for all themes (the same set hides group values next to answers);
         // coded counts per theme, with margins.
         let minCell = ctx.options.minCell
-        let firstTheme = rows.first?.theme
-        let sizeRows = rows.filter { $0.theme == firstTheme }
-        let sizeHidden = Suppression.hide(sizeRows.map { .init(theme: "", group: $0.group, value: $0.nGroup) }, minCell: minCell)
-        let hiddenSizes = Set(zip(sizeRows, sizeHidden).filter { $0.1 }.map { $0.0.group })
+        let hiddenSizes = hiddenGroupSizes(ctx)
         let codedHidden = Suppression.hide(rows.map { .init(theme: $0.theme, group: $0.group, value: $0.nCoded) }, minCell: minCell)
         return rows.enumerated().map { k, r in
             let sizeShown = !hiddenSizes.contains(r.group)

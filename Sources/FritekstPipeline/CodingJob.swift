@@ -191,11 +191,9 @@ public enum JobRunner {
         var analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
                                        respondents: respondents, options: analysisOptions, lemmaProvider: compiled.lemmaProvider)
         analysis.redaction = redactionSpans                    // quotes show answer text: redacted like every other output
-        // Counts only: the tests of the crosstab are computed where a table shows them.
-        let counts = Crosstab.compute(themes: themeIDs, respondents: respondents, withTests: false)
-        let small = Suppression.hiddenGroups(counts, minCell: job.minCell)
+        let small = AnalysisOutputs.hiddenGroupSizes(analysis)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
-                                    hideGroupValues: respondents.map { !job.groupBy.isEmpty && small.contains($0.groupValues) })
+                                    hideGroupValues: respondents.map { !job.groupBy.isEmpty && Suppression.isHidden($0.groupValues, in: small) })
         let staged = try StagedOutput(directory: job.outputDirectory)
         // Each table is computed once and shared by its CSV and the reports.
         var crosstabRows: [ShownThemeGroupRow]?

@@ -19,7 +19,7 @@ public struct Disclosure: Sendable {
     public var spans: [[RedactionSpan]]
     /// Cells under this count are hidden (`--min-cell`); 0 or 1 hides nothing.
     public var minCell: Int
-    /// Per response: true when its group's size is hidden (`Suppression.hiddenGroups`), so its group values are not shown next to its answer.
+    /// Per response: true when its group's size is hidden (`AnalysisOutputs.hiddenGroupSizes`), so its group values are not shown next to its answer.
     public var hideGroupValues: [Bool]
 
     /// Creates the settings.
@@ -31,17 +31,4 @@ public struct Disclosure: Sendable {
 
     /// Text shown in place of the group values of a respondent in a hidden group.
     public var smallGroupLabel: String { "(skjult: gruppe under \(minCell))" }
-
-    /// The crosstab as CSV fields (share and interval left empty where a count is hidden; p-value and test as computed).
-    public func crosstabFields(_ rows: [CrosstabRow]) -> [[String]] {
-        let cells = Suppression.apply(rows, minCell: minCell)
-        let hidden = Suppression.label(minCell: minCell)
-        return zip(rows, cells).map { r, c in
-            [r.theme] + r.group + [c.nGroup.map(String.init) ?? hidden, c.nCoded.map(String.init) ?? hidden,
-                                   c.showsShare ? NumberFormat.fraction(r.share) : "",
-                                   c.showsShare ? NumberFormat.fraction(r.ciLow) : "",
-                                   c.showsShare ? NumberFormat.fraction(r.ciHigh) : "",
-                                   r.pValue.map(NumberFormat.pValue) ?? "", r.test]
-        }
-    }
 }

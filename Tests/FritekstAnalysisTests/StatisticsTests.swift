@@ -52,10 +52,14 @@ import Testing
             CodedRespondent(groupValues: ["veileder"], answered: false, themes: [false, false]),
             CodedRespondent(groupValues: ["merkantil"], answered: true, themes: [true, true]),
         ]
-        let rows = Crosstab.compute(themes: ["a", "b"], respondents: rs)
+        let rows = ThemeCrosstab.compute(themes: ["a", "b"], respondents: rs)
         #expect(rows.map { "\($0.theme) \($0.group[0]) \($0.nGroup) \($0.nCoded)" }
                 == ["a merkantil 1 1", "a veileder 2 1", "b merkantil 1 1", "b veileder 2 0"])
         #expect(rows[1].share == 0.5)
+        // The group sizes suppression works on are the same counts, margins included.
+        let sizes = ThemeCrosstab.groupSizes(respondents: rs, margins: true)
+        #expect(sizes.map { "\($0.group[0]) \($0.size)" } == ["merkantil 1", "veileder 2", "(alle) 3"])
+        #expect(ThemeCrosstab.groupSizes(respondents: rs, denominator: .all).map(\.size) == [1, 3])
     }
 }
 
