@@ -9,6 +9,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case windows1252 = "windows-1252"
     case latin1 = "iso-8859-1"
 
+    /// The encoding a user named (`--encoding`), nil when none was given; an unknown name is a usage error.
+    public static func parse(_ name: String?) throws -> TextEncoding? {
+        guard let name else { return nil }
+        guard let e = TextEncoding(name: name) else {
+            throw FritekstError(.usage, "unknown encoding '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return e
+    }
+
     /// Parses a user-given encoding name (case-insensitive, common aliases).
     public init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "_", with: "-") {

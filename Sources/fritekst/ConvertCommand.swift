@@ -24,10 +24,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         do {
             var csv = CSVOptions(strict: strict)
-            if let encoding {
-                guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                csv.encoding = e
-            }
+            csv.encoding = try TextEncoding.parse(encoding)
             let result = try InputReader.read(path: input, options: ReadOptions(csv: csv, sheet: sheet))
             var labels: [String: String] = [:]
             for spec in variableLabel {

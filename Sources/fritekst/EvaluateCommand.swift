@@ -36,10 +36,7 @@ struct Evaluate: ParsableCommand {
                 source = .jsonl(path: input)
             case "csv":
                 var csv = CSVOptions()
-                if let encoding {
-                    guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                    csv.encoding = e
-                }
+                csv.encoding = try TextEncoding.parse(encoding)
                 source = .csv(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn), options: csv, gold: gold)
             default:
                 throw FritekstError(.usage, "unknown --format '\(kind)' (use csv or jsonl)")

@@ -67,11 +67,7 @@ struct LexiconLint: ParsableCommand {
         var texts: [String]?
         do {
             if let corpus {
-                var enc: TextEncoding?
-                if let encoding {
-                    guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                    enc = e
-                }
+                let enc = try TextEncoding.parse(encoding)
                 let read = try Linter.corpusTexts(path: corpus, textColumn: textColumn, encoding: enc)
                 for n in read.notes where !quiet { FileHandle.standardError.write(Data("fritekst: note: \(n)\n".utf8)) }
                 texts = read.texts

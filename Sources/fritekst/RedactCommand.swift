@@ -24,11 +24,7 @@ struct Redact: ParsableCommand {
 
     func run() throws {
         do {
-            var enc: TextEncoding?
-            if let encoding {
-                guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                enc = e
-            }
+            let enc = try TextEncoding.parse(encoding)
             let summary = try RedactFile.run(input: input, textColumn: textColumn, names: names, output: out, encoding: enc)
             for w in summary.warnings { FileHandle.standardError.write(Data("fritekst: warning: \(w)\n".utf8)) }
             if !quiet { print(summary.lines.joined(separator: "\n")) }

@@ -24,14 +24,11 @@ struct Suggest: ParsableCommand {
         do {
             guard top > 0, minAnswers > 0 else { throw FritekstError(.usage, "--top and --min-answers must be positive") }
             var csv = CSVOptions()
-            if let encoding {
-                guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                csv.encoding = e
-            }
-            let result = try CSVReader.read(path: input, options: csv)
-            var acc = result.accounting
-            let responses = try ColumnMapping(id: idColumn, text: textColumn).responses(from: result.table, file: input, accounting: &acc)
-            for s in acc.skipped { FileHandle.standardError.write(Data("fritekst: skipped row: \(input):\(s.line): \(s.reason)\n".utf8)) }
+            csv.encoding = try TextEncoding.parse(encoding)
+            // The same reading as `code` (every input format, row accounting).
+            let (responses, acc, _) = try JobRunner.readInputs([JobInput(path: input, mapping: ColumnMapping(id: idColumn, text: textColumn),
+                                                                         csv: csv)], groupBy: [])
+            for s in acc.skipped { FileHandle.standardError.write(Data("fritekst: skipped row: \(s)\n".utf8)) }
             let rows = try Suggester.suggest(responses, codebookPath: codebook, options: SuggestOptions(top: top, minAnswers: minAnswers))
             if let out { try writeAtomically(Suggester.csv(rows), to: out) }
             if quiet { return }

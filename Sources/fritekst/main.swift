@@ -66,10 +66,7 @@ struct Code: ParsableCommand {
     func run() throws {
         do {
             var csv = CSVOptions(strict: strict)
-            if let encoding {
-                guard let e = TextEncoding(name: encoding) else { throw FritekstError(.usage, "unknown encoding '\(encoding)'") }
-                csv.encoding = e
-            }
+            csv.encoding = try TextEncoding.parse(encoding)
             guard minCell >= 0 else { throw FritekstError(.usage, "--min-cell must be 0 or more") }
             guard let denominatorChoice = Denominator(rawValue: denominator) else {
                 throw FritekstError(.usage, "--denominator must be answered or all")
