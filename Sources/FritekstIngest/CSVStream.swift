@@ -235,19 +235,7 @@ struct UTF8Validator {
         var bytes = carry
         bytes.append(contentsOf: data)
         // Keep an incomplete sequence at the end for the next chunk.
-        var cut = bytes.count
-        var k = bytes.count - 1
-        var back = 0
-        while k >= 0 && back < 4 {
-            let b = bytes[k]
-            if b & 0xC0 != 0x80 {
-                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                if len > bytes.count - k { cut = k }
-                break
-            }
-            k -= 1
-            back += 1
-        }
+        let cut = completeUTF8Prefix(bytes)
         carry = Array(bytes[cut...])
         valid = TextDecoder.isValidUTF8(Array(bytes[..<cut]))
         return valid
@@ -255,6 +243,22 @@ struct UTF8Validator {
 
     /// True when everything fed was valid and nothing is left incomplete.
     mutating func finish() -> Bool { valid && carry.isEmpty }
+}
+
+/// Length of `bytes` without a UTF-8 sequence cut off at the end (which waits for the next chunk).
+func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+    var k = bytes.count - 1
+    var back = 0
+    while k >= 0 && back < 4 {
+        let b = bytes[k]
+        if b & 0xC0 != 0x80 {
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            return len > bytes.count - k ? k : bytes.count
+        }
+        k -= 1
+        back += 1
+    }
+    return bytes.count
 }
 
 /// Decodes chunks of one encoding to UTF-8, carrying partial sequences between chunks.
@@ -289,19 +293,7 @@ struct ChunkDecoder {
         }
         switch encoding {
         case .utf8:
-            var cut = bytes.count
-            var k = bytes.count - 1
-            var back = 0
-            while k >= 0 && back < 4 {
-                let b = bytes[k]
-                if b & 0xC0 != 0x80 {
-                    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                    if len > bytes.count - k { cut = k }
-                    break
-                }
-                k -= 1
-                back += 1
-            }
+            let cut = completeUTF8Prefix(bytes)
             carry = Array(bytes[cut...])
             let body = Array(bytes[..<cut])
             if TextDecoder.isValidUTF8(body) { return body }
