@@ -102,26 +102,8 @@ public enum CodebookWriter {
         }
     }
 
-    /// A YAML double-quoted scalar.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x85 || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
-                    out += String(format: "\\u%04X", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar (a JSON string literal is one).
+    public static func quote(_ s: String) -> String { JSONText.quote(s) }
 
     /// A number as YAML: integers without a decimal point, others in Swift's shortest form.
     static func number(_ x: Double) -> String {

@@ -61,3 +61,13 @@ import Testing
         #expect("ø".trimmedWhitespace == "ø")
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func quotedTextDecodesBackUnchanged() throws {
+        let tricky = "«sitat» \"nei\" \\ tab\t ny\nlinje \u{7F}\u{85}\u{2028}\u{FEFF}\u{01} æøå"
+        let literal = JSONText.quote(tricky)
+        #expect(!literal.unicodeScalars.contains { $0.value == 0x2028 || $0.value == 0xFEFF || $0.value == 0x85 })
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+        #expect(decoded == [tricky])
+    }
+}

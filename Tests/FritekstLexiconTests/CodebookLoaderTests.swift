@@ -104,3 +104,12 @@ import Testing
         #expect(Glob("a*b*c").matches("aXXbYYc") && !Glob("a*b*c").matches("aXXbYY"))
     }
 }
+
+@Suite struct YAMLQuoteTests {
+    @Test func writerQuotesReadBackAsTheSameWords() throws {
+        let words = ["no", "nei", "on", "yes", "2019", "«sitat»", "\"nei\"", "a\\b", "x\u{FEFF}y", "kurs:"]
+        let yaml = "ord: [" + words.map(CodebookWriter.quote).joined(separator: ", ") + "]\n"
+        let cb = try CodebookLoader.load(yaml: yaml, file: "q.yaml")
+        #expect(cb.themes[0].entries.map(\.label) == words.map { "glob:" + $0.lowercased() })
+    }
+}
