@@ -29,19 +29,39 @@ public enum Keyness {
     /// `documents[r]` are respondent r's terms; `inTarget[r]` true, false, or nil (in neither group).
     public static func compare(comparison: String, target: String, reference: String, unit: String,
                                documents: [[String]], inTarget: [Bool?], minFrequency: Int = 3, top: Int = 20) -> [KeynessRow] {
-        var fa: [String: Int] = [:], fb: [String: Int] = [:]
+        var ids: [String: Int32] = [:]
+        var terms: [String] = []
+        let idDocs = documents.map { doc in
+            doc.map { w -> Int32 in
+                if let id = ids[w] { return id }
+                let id = Int32(terms.count)
+                ids[w] = id
+                terms.append(w)
+                return id
+            }
+        }
+        return compare(comparison: comparison, target: target, reference: reference, unit: unit, documents: idDocs, terms: terms,
+                       inTarget: inTarget, minFrequency: minFrequency, top: top)
+    }
+
+    /// The same over documents of term ids (`terms[id]` names a term): counts go into arrays, not string-keyed
+    /// dictionaries, so many comparisons over one corpus stay cheap.
+    public static func compare(comparison: String, target: String, reference: String, unit: String,
+                               documents: [[Int32]], terms: [String], inTarget: [Bool?], minFrequency: Int = 3,
+                               top: Int = 20) -> [KeynessRow] {
+        var fa = [Int](repeating: 0, count: terms.count), fb = [Int](repeating: 0, count: terms.count)
         var c = 0, d = 0, nt = 0, nr = 0
         for (doc, side) in zip(documents, inTarget) {
             guard let side else { continue }
-            if side { nt += 1; c += doc.count; for w in doc { fa[w, default: 0] += 1 } } else {
-                nr += 1; d += doc.count; for w in doc { fb[w, default: 0] += 1 }
+            if side { nt += 1; c += doc.count; for w in doc { fa[Int(w)] += 1 } } else {
+                nr += 1; d += doc.count; for w in doc { fb[Int(w)] += 1 }
             }
         }
         guard c > 0, d > 0 else { return [] }
         var rows: [KeynessRow] = []
-        for term in Set(fa.keys).union(fb.keys) {
-            let a = fa[term] ?? 0, b = fb[term] ?? 0
-            guard a + b >= minFrequency else { continue }
+        for (id, term) in terms.enumerated() {
+            let a = fa[id], b = fb[id]
+            guard a + b >= minFrequency, a + b > 0 else { continue }
             let g2 = Statistics.logLikelihood(a: a, b: b, c: c, d: d)
             rows.append(KeynessRow(comparison: comparison, target: target, reference: reference, unit: unit, term: term,
                                    a: a, b: b, c: c, d: d, nTarget: nt, nReference: nr, g2: g2,

@@ -111,6 +111,16 @@ public struct ValueBand: Sendable, Equatable {
     }
 }
 
+/// Lower-cased word tokens (and lemmas, with morphology) of every respondent, for keyness and quotes.
+/// Words and lemmas are term ids into `wordTerms` / `lemmaTerms`.
+typealias Documents = (words: [[Int32]], wordTerms: [String], lemmas: [[Int32]]?, lemmaTerms: [String],
+                       types: [Set<Int32>], tokenCounts: [Int])
+
+/// Holds the documents once computed (a context is a value; the cache is shared by its copies).
+final class DocumentCache {
+    var value: Documents?
+}
+
 /// Everything the analysis tables are computed from.
 public struct AnalysisContext {
     public var responses: [Response]
@@ -123,6 +133,8 @@ public struct AnalysisContext {
     public var lemmaProvider: (any LemmaProvider)?
     /// Redaction spans per response (same order); when set, quotes show redacted text and evidence.
     public var redaction: [[RedactionSpan]]?
+    /// Word documents for keyness and quotes, made once per context (both tables need them).
+    let documentCache = DocumentCache()
 
     /// Creates a context.
     public init(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, groupBy: [String],
@@ -259,10 +271,19 @@ public enum AnalysisOutputs {
     }
 
     /// Word (and, with a lemma provider, lemma) documents of every respondent: lower-cased word tokens.
-    static func documents(_ ctx: AnalysisContext) -> (words: [[String]], lemmas: [[String]]?, types: [Set<Int32>], tokenCounts: [Int]) {
-        let tokenizer = Tokenizer(mode: ctx.compiled.codebook.tokenizerMode)
+    static func documents(_ ctx: AnalysisContext) -> Documents {
+        if let cached = ctx.documentCache.value { return cached }
+        let docs = makeDocuments(ctx)
+        ctx.documentCache.value = docs
+        return docs
+    }
+
+    /// Tokenises the answers again with the coding's own tokenizer (keeping every answer's tokens from
+    /// coding would cost far more memory on large runs than this second pass costs time).
+    static func makeDocuments(_ ctx: AnalysisContext) -> Documents {
+        let tokenizer = ctx.compiled.tokenizer
         var interner = Interner()
-        var words: [[String]] = [], types: [Set<Int32>] = [], counts: [Int] = []
+        var types: [Set<Int32>] = [], counts: [Int] = []
         var tokens: [Token] = []
         var wordIDs: [[TypeID]] = []
         for r in ctx.responses {
@@ -274,20 +295,22 @@ public enum AnalysisOutputs {
             counts.append(tokens.count)
         }
         let vocabulary = interner.vocabulary
-        words = wordIDs.map { $0.map { vocabulary[$0] } }
-        var lemmas: [[String]]?
+        var lemmas: [[Int32]]?
+        var lemmaTerms: [String] = []
         if let lp = ctx.lemmaProvider {
-            var cache: [TypeID: String] = [:]
-            lemmas = wordIDs.map { ids in
-                ids.map { id in
-                    if let l = cache[id] { return l }
-                    let l = lp.lemmaInfo(vocabulary[id]).lemmas.first ?? vocabulary[id]
-                    cache[id] = l
-                    return l
-                }
+            // One lemma per type, interned: lemma documents are id arrays like the word documents.
+            var lemmaIDs: [String: Int32] = [:]
+            let ofType = vocabulary.types.map { type -> Int32 in
+                let l = lp.lemmaInfo(type).lemmas.first ?? type
+                if let id = lemmaIDs[l] { return id }
+                let id = Int32(lemmaTerms.count)
+                lemmaIDs[l] = id
+                lemmaTerms.append(l)
+                return id
             }
+            lemmas = wordIDs.map { $0.map { ofType[Int($0)] } }
         }
-        return (words, lemmas, types, counts)
+        return (wordIDs, vocabulary.types, lemmas, lemmaTerms, types, counts)
     }
 
     /// `keyness.csv`: comparison, target, reference, unit, term, a, b, c, d, n_target, n_reference, g2, p_value, log_ratio.
@@ -297,8 +320,8 @@ public enum AnalysisOutputs {
         var rows: [KeynessRow] = []
         func compare(_ comparison: String, _ target: String, _ reference: String, _ side: [Bool?]) {
             let s = zip(side, answered).map { $1 ? $0 : nil }
-            for (unit, d) in [("word", docs.words)] + (docs.lemmas.map { [("lemma", $0)] } ?? []) {
-                rows += Keyness.compare(comparison: comparison, target: target, reference: reference, unit: unit, documents: d,
+            for (unit, d, terms) in [("word", docs.words, docs.wordTerms)] + (docs.lemmas.map { [("lemma", $0, docs.lemmaTerms)] } ?? []) {
+                rows += Keyness.compare(comparison: comparison, target: target, reference: reference, unit: unit, documents: d, terms: terms,
                                         inTarget: s, minFrequency: ctx.options.keynessMinFrequency, top: ctx.options.keynessTop)
             }
         }
