@@ -15,6 +15,11 @@ public final class StagedOutput {
     /// Prepares a staging area for `directory`.
     public init(directory: String) throws {
         self.directory = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            // Found before any work is done, not when the finished outputs are moved into place.
+            throw FritekstError(.output, "output directory is an existing file", file: directory)
+        }
         let parent = self.directory.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)

@@ -137,6 +137,8 @@ public enum JobRunner {
             log.debug("stage \(name): \(String(format: "%.3f", now.timeIntervalSince(lap))) s")
             lap = now
         }
+        // The output place is checked first; files appear in it only when every output is written.
+        let staged = try StagedOutput(directory: job.outputDirectory)
         // Read every input and name list before anything is coded or written.
         let (responses, accounting, inputDigests, inputTables) = try readInputTables(job.inputs, groupBy: job.groupBy,
                                                                                     keepTables: job.outputs.contains(.codedSAV))
@@ -194,7 +196,6 @@ public enum JobRunner {
         let small = AnalysisOutputs.hiddenGroupSizes(analysis)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
                                     hideGroupValues: respondents.map { !job.groupBy.isEmpty && Suppression.isHidden($0.groupValues, in: small) })
-        let staged = try StagedOutput(directory: job.outputDirectory)
         // Each table is computed once and shared by its CSV and the reports.
         var crosstabRows: [ShownThemeGroupRow]?
         var cooccurrenceRows: [ShownCooccurrence]?

@@ -71,3 +71,17 @@ import Testing
         #expect(decoded == [tricky])
     }
 }
+
+@Suite struct StagedOutputPlaceTests {
+    @Test func anExistingFileIsNotAnOutputDirectory() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ikke-mappe-\(UUID().uuidString)").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try StagedOutput(directory: path)
+            Issue.record("expected an error")
+        } catch let e as FritekstError {
+            #expect(e.file == path && e.message.contains("existing file"))
+        }
+    }
+}
