@@ -4,7 +4,7 @@ import FritekstPipeline
 import FritekstText
 
 // Benchmarks (not tests): generated survey corpora, stage by stage and end to end.
-// Usage: fritekst-bench [text-mb N] | [job ROWS...]   (release build: swift run -c release fritekst-bench)
+// Usage: fritekst-bench [text-mb N] | [job ROWS...] | [cache ROWS...]   (release build: swift run -c release fritekst-bench)
 
 /// Deterministic generator of survey-like answers from the bundled corpus's answers.
 struct CorpusGenerator {
@@ -102,8 +102,33 @@ func job(rows: Int, codebook: String) throws {
     print("    stages: " + summary.stageSeconds.map { String(format: "%@ %.2f s", $0.0, $0.1) }.joined(separator: ", "))
 }
 
+/// A cold run that fills the cache, an unchanged re-run (results reused) and a run with a changed codebook
+/// (tokens reused), with the NAV codebook.
+func cache(rows: Int) throws {
+    let dir = root.appendingPathComponent("Benchmarks/corpora").path
+    let path = "\(dir)/bench-\(rows).csv"
+    if !FileManager.default.fileExists(atPath: path) { try job(rows: rows, codebook: root.appendingPathComponent("Lexicons/nav/quanteda.yaml").path) }
+    let cacheDir = "\(dir)/cache-\(rows)"
+    try? FileManager.default.removeItem(atPath: cacheDir)
+    let original = root.appendingPathComponent("Lexicons/nav/codebook.yaml").path
+    let changed = "\(dir)/codebook-changed.yaml"
+    try (String(contentsOfFile: original, encoding: .utf8) + "\n# changed by fritekst-bench\n").write(toFile: changed, atomically: true, encoding: .utf8)
+    for (label, codebook) in [("cold (fills the cache)", original), ("unchanged", original), ("changed codebook", changed)] {
+        var j = CodingJob(inputs: [JobInput(path: path, mapping: .init(id: "id", text: "text"))],
+                          codebookPath: codebook, groupBy: ["role", "employer"], outputDirectory: "\(dir)/out-cache-\(rows)",
+                          outputs: [.codedCSV, .crosstabCSV], reproducible: true, lemmaProvider: nil)
+        j.cacheDirectory = cacheDir
+        let t0 = Date()
+        let summary = try JobRunner.run(j)
+        print(String(format: "cache %@ %d rows: %.2f s (reused: %@), peak RSS %.0f MB", label, rows, Date().timeIntervalSince(t0),
+                     summary.reused ?? "nothing", peakRSSMB()))
+    }
+}
+
 do {
-    if args.first == "text-mb" {
+    if args.first == "cache" {
+        for n in args.dropFirst().compactMap({ Int($0) }) { try cache(rows: n) }
+    } else if args.first == "text-mb" {
         try textStage(megabytes: Int(args.dropFirst().first ?? "50") ?? 50)
     } else {
         let sizes = args.first == "job" ? args.dropFirst().compactMap { Int($0) } : [10_000, 100_000, 1_000_000]

@@ -8,12 +8,15 @@ public struct CodedRespondent: Sendable {
     public var answered: Bool
     /// Coded flag per theme (codebook order).
     public var themes: [Bool]
+    /// How many respondents this record stands for (identical records of a streamed run are counted once, with their number).
+    public var weight: Int
 
     /// Creates a record.
-    public init(groupValues: [String], answered: Bool, themes: [Bool]) {
+    public init(groupValues: [String], answered: Bool, themes: [Bool], weight: Int = 1) {
         self.groupValues = groupValues
         self.answered = answered
         self.themes = themes
+        self.weight = weight
     }
 }
 

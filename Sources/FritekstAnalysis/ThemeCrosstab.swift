@@ -48,8 +48,8 @@ public enum ThemeCrosstab {
             for r in included {
                 let key = groupKey(r.groupValues, kept: kept)
                 var g = groups[key] ?? (0, Array(repeating: 0, count: themes.count))
-                g.n += 1
-                for (t, c) in r.themes.enumerated() where c { g.coded[t] += 1 }
+                g.n += r.weight
+                for (t, c) in r.themes.enumerated() where c { g.coded[t] += r.weight }
                 groups[key] = g
             }
             let keys = groups.keys.sorted { a, b in
@@ -92,7 +92,7 @@ public enum ThemeCrosstab {
         var out: [(group: [String], size: Int)] = []
         for kept in groupings(k, margins: margins) {
             var sizes: [[String]: Int] = [:]
-            for r in respondents where denominator == .all || r.answered { sizes[groupKey(r.groupValues, kept: kept), default: 0] += 1 }
+            for r in respondents where denominator == .all || r.answered { sizes[groupKey(r.groupValues, kept: kept), default: 0] += r.weight }
             out += sizes.map { ($0.key, $0.value) }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
         }
         return out
@@ -143,7 +143,7 @@ public enum ThemeCrosstab {
         }
         let rs = respondents.map { r in
             CodedRespondent(groupValues: r.groupValues, answered: r.answered,
-                            themes: order.map { $0.1.contains { r.themes[$0] } })
+                            themes: order.map { $0.1.contains { r.themes[$0] } }, weight: r.weight)
         }
         return (order.map(\.0), rs)
     }

@@ -43,8 +43,8 @@ public enum ThemeRelations {
         for r in answered {
             let on = r.themes.indices.filter { r.themes[$0] }
             for a in on {
-                single[a] += 1
-                for b in on where b >= a { both[a][b] += 1 }
+                single[a] += r.weight
+                for b in on where b >= a { both[a][b] += r.weight }
             }
         }
         var rows: [CooccurrenceRow] = []
@@ -67,7 +67,7 @@ public enum ThemeRelations {
                 var with: [Double] = [], without: [Double] = []
                 for (r, resp) in respondents.enumerated() where resp.answered {
                     guard let s = scores[i][r] else { continue }
-                    if resp.themes[t] { with.append(s) } else { without.append(s) }
+                    for _ in 0..<resp.weight { if resp.themes[t] { with.append(s) } else { without.append(s) } }
                 }
                 func mean(_ v: [Double]) -> Double? { v.isEmpty ? nil : v.reduce(0, +) / Double(v.count) }
                 let mw = mean(with), mo = mean(without)

@@ -28,9 +28,9 @@ public enum Waves {
         var coded: [String: [Int]] = [:]
         for (r, resp) in respondents.enumerated() where denominator == .all || resp.answered {
             let w = waves[r]
-            n[w, default: 0] += 1
+            n[w, default: 0] += resp.weight
             var c = coded[w] ?? Array(repeating: 0, count: themes.count)
-            for (t, on) in resp.themes.enumerated() where on { c[t] += 1 }
+            for (t, on) in resp.themes.enumerated() where on { c[t] += resp.weight }
             coded[w] = c
         }
         let order = n.keys.sorted()

@@ -155,19 +155,23 @@ public struct Coder: Sendable {
     /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.
     private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, singles: [[Int32]], phrases: [[Int32]],
                          entries: [CompiledCodebook.CompiledEntry], sourceOffset: Int32, add: (Int, Match) -> Void) {
+        let (offsets, typeUnits) = compiled.resolution
         for pos in 0..<tokens.count {
             let tok = tokens[pos]
-            for u in compiled.units(of: tok.type) {
+            let first = Int(offsets[Int(tok.type)]), end = Int(offsets[Int(tok.type) + 1])
+            if first == end { continue }                     // most tokens match no pattern
+            for k in first..<end {
+                let u = typeUnits[k]
                 for e in singles[Int(u)] {
-                    let entry = entries[Int(e)]
-                    if let exact = entry.exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
-                    add(entry.theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
+                    // Fields are read in place: copying the entry would retain its arrays and strings.
+                    if let exact = entries[Int(e)].exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
+                    add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
                                            start: tok.start, end: tok.end, sentence: tok.sentence))
                 }
                 for e in phrases[Int(u)] {
-                    let entry = entries[Int(e)]
-                    if let last = matchPhrase(entry, from: pos, tokens: tokens) {
-                        add(entry.theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
+                    if let last = matchPhrase(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens,
+                                              offsets: offsets, typeUnits: typeUnits) {
+                        add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
                                                start: tok.start, end: tokens[last].end, sentence: tok.sentence))
                     }
                 }
@@ -179,8 +183,12 @@ public struct Coder: Sendable {
     private func occurrences(units: [Int32], themes: [Int], tokens: [Token], results: [ThemeHit?]) -> [(Int32, Int32)] {
         var out: [(Int32, Int32)] = []
         if !units.isEmpty {
-            for (pos, tok) in tokens.enumerated() where compiled.units(of: tok.type).contains(where: units.contains) {
-                out.append((Int32(pos), Int32(pos + 1)))
+            let (offsets, typeUnits) = compiled.resolution
+            for (pos, tok) in tokens.enumerated() {
+                let first = Int(offsets[Int(tok.type)]), end = Int(offsets[Int(tok.type) + 1])
+                if first < end && typeUnits[first..<end].contains(where: units.contains) {
+                    out.append((Int32(pos), Int32(pos + 1)))
+                }
             }
         }
         for t in themes { if let hit = results[t] { out += hit.matches.map { ($0.firstToken, $0.endToken) } } }
@@ -254,13 +262,18 @@ public struct Coder: Sendable {
     }
 
     /// Index of the last token of a phrase match starting at `pos`, or nil.
-    private func matchPhrase(_ entry: CompiledCodebook.CompiledEntry, from pos: Int, tokens: [Token]) -> Int? {
+    private func matchPhrase(units: [Int32], gaps: [Int], from pos: Int, tokens: [Token],
+                             offsets: [Int32], typeUnits: [Int32]) -> Int? {
+        func matches(_ t: TypeID, _ u: Int32) -> Bool {
+            let first = Int(offsets[Int(t)]), end = Int(offsets[Int(t) + 1])
+            return first < end && typeUnits[first..<end].contains(u)
+        }
         func step(_ k: Int, _ at: Int) -> Int? {
-            if k == entry.units.count { return at - 1 }
-            let maxGap = entry.gaps[k - 1]
+            if k == units.count { return at - 1 }
+            let maxGap = gaps[k - 1]
             var q = at
             while q < tokens.count && q <= at + maxGap {
-                if compiled.type(tokens[q].type, matches: entry.units[k]), let end = step(k + 1, q + 1) { return end }
+                if matches(tokens[q].type, units[k]), let end = step(k + 1, q + 1) { return end }
                 q += 1
             }
             return nil

@@ -124,31 +124,41 @@ public enum CSVReader {
                             delimiter: UInt8, file: String) throws -> (Record, Int, Int)? {
         let n = bytes.count
         if start >= n { return nil }
+        // Fields are made straight from the input bytes; only a field with doubled quotes or text after its
+        // closing quote is assembled in `buffer`.
+        func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self) }
         var fields: [String] = []
-        var field: [UInt8] = []
+        var buffer: [UInt8] = []
         var i = start
         var line = startLine
         var anyQuoted = false
         let quote = UInt8(ascii: "\"")
-        while i < n {
-            let b = bytes[i]
-            if b == quote && field.isEmpty {
+        while true {
+            let value: String
+            if i < n && bytes[i] == quote {
                 // Quoted field.
                 anyQuoted = true
                 let quoteLine = line
                 i += 1
+                let contentStart = i
+                var plain = true                  // no doubled quote seen: the content is one byte range
                 var closed = false
+                buffer.removeAll(keepingCapacity: true)
                 while i < n {
                     let c = bytes[i]
                     if c == quote {
-                        if i + 1 < n && bytes[i + 1] == quote { field.append(quote); i += 2; continue }
+                        if i + 1 < n && bytes[i + 1] == quote {
+                            if plain { buffer.append(contentsOf: bytes[contentStart..<i]); plain = false }
+                            buffer.append(quote)
+                            i += 2
+                            continue
+                        }
                         if i + 1 == n && !atEnd { return nil }   // a doubled quote may straddle the chunk end
-                        i += 1
                         closed = true
                         break
                     }
                     if c == 10 { line += 1 }
-                    field.append(c)
+                    if !plain { buffer.append(c) }
                     i += 1
                 }
                 if !closed {
@@ -156,29 +166,35 @@ public enum CSVReader {
                     throw FritekstError(.input, "unterminated quoted field (the quote opened here is never closed)",
                                         file: file, line: quoteLine)
                 }
-                // Tolerate text after the closing quote up to the delimiter (kept verbatim).
-                while i < n && bytes[i] != delimiter && bytes[i] != 10 && bytes[i] != 13 {
-                    field.append(bytes[i]); i += 1
-                }
-                continue
-            }
-            if b == delimiter {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                let contentEnd = i
                 i += 1
-                continue
+                // Tolerate text after the closing quote up to the delimiter (kept verbatim).
+                let trailing = i
+                while i < n && bytes[i] != delimiter && bytes[i] != 10 && bytes[i] != 13 { i += 1 }
+                if plain && trailing == i {
+                    value = text(contentStart, contentEnd)
+                } else {
+                    if plain { buffer.append(contentsOf: bytes[contentStart..<contentEnd]) }
+                    buffer.append(contentsOf: bytes[trailing..<i])
+                    value = String(decoding: buffer, as: UTF8.self)
+                }
+            } else {
+                // Unquoted field: a quote inside it is an ordinary character.
+                let fieldStart = i
+                while i < n && bytes[i] != delimiter && bytes[i] != 10 && bytes[i] != 13 { i += 1 }
+                value = text(fieldStart, i)
             }
-            if b == 10 || b == 13 {
-                if b == 13 && i + 1 == n && !atEnd { return nil }   // CR LF may straddle the chunk end
-                fields.append(String(decoding: field, as: UTF8.self))
-                if b == 13 && i + 1 < n && bytes[i + 1] == 10 { i += 1 }
-                return (Record(fields: fields, line: startLine, quoted: anyQuoted), i + 1, line + 1)
+            if i >= n {
+                if !atEnd { return nil }
+                fields.append(value)
+                return (Record(fields: fields, line: startLine, quoted: anyQuoted), n, line)
             }
-            field.append(b)
-            i += 1
+            fields.append(value)
+            let b = bytes[i]
+            if b == delimiter { i += 1; continue }
+            if b == 13 && i + 1 == n && !atEnd { return nil }   // CR LF may straddle the chunk end
+            if b == 13 && i + 1 < n && bytes[i + 1] == 10 { i += 1 }
+            return (Record(fields: fields, line: startLine, quoted: anyQuoted), i + 1, line + 1)
         }
-        if !atEnd { return nil }
-        fields.append(String(decoding: field, as: UTF8.self))
-        return (Record(fields: fields, line: startLine, quoted: anyQuoted), n, line)
     }
 }

@@ -15,6 +15,9 @@ public final class CSVStream {
     public private(set) var encoding: TextEncoding = .utf8
     /// Accounting so far: rows read, skips with reasons, warnings.
     public private(set) var accounting = RowAccounting()
+    /// Raw bytes read from the source so far, and the source's size (for progress).
+    public private(set) var bytesRead = 0
+    public private(set) var totalBytes = 0
 
     private let file: String
     private let strict: Bool
@@ -111,6 +114,10 @@ public final class CSVStream {
         self.readSize = readSize
         self.strict = options.strict
         self.source = source
+        switch source {
+        case .memory(let d, _): totalBytes = d.count
+        case .file: totalBytes = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
+        }
         self.encoding = encoding
         if head.isEmpty { throw FritekstError(.input, "file is empty (no header row)", file: file) }
         if CSVReader.looksBinary(head) {
@@ -187,6 +194,7 @@ public final class CSVStream {
         // Grow reads for very long records, so a 10 MB field is not re-scanned once per megabyte.
         let want = max(readSize, (buffer.count - start) / 2)
         let raw = try source.read(want)
+        bytesRead += raw.count
         if raw.isEmpty {
             atEnd = true
             let tail = try decoder.finish()
@@ -198,7 +206,9 @@ public final class CSVStream {
 
     private func append(_ bytes: [UInt8]) {
         var nuls = 0
-        for b in bytes where b == 0 { nuls += 1 }
+        if bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
+            for b in bytes where b == 0 { nuls += 1 }
+        }
         if nuls > 0 {
             nulCount += nuls
             buffer.append(contentsOf: bytes.lazy.filter { $0 != 0 })
@@ -237,7 +247,7 @@ struct UTF8Validator {
         // Keep an incomplete sequence at the end for the next chunk.
         let cut = completeUTF8Prefix(bytes)
         carry = Array(bytes[cut...])
-        valid = TextDecoder.isValidUTF8(Array(bytes[..<cut]))
+        valid = bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8(UnsafeBufferPointer(rebasing: $0[..<cut])) }
         return valid
     }
 

@@ -33,51 +33,81 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// Turns table rows into responses, checking that every named column exists.
     public func responses(from table: Table, file: String, accounting: inout RowAccounting) throws -> [Response] {
-        var table = table
-        if !renames.isEmpty {
+        var mapper = try RowMapper(mapping: self, header: table.header, file: file)
+        var out: [Response] = []
+        out.reserveCapacity(table.rows.count)
+        for (k, row) in table.rows.enumerated() {
+            out.append(mapper.response(row, line: table.rowLines[k], accounting: &accounting))
+        }
+        mapper.finish(&accounting)
+        return out
+    }
+}
+
+/// Maps the rows of one input to responses one at a time (for inputs streamed in batches).
+public struct RowMapper {
+    private let idIndex: Int?
+    private let textIndex: Int
+    private let textIndices: [Int]
+    private let header: [String]
+    private let keep: [Int]
+    private let file: String
+    private let idName: String
+    private var seen = Set<String>()
+    private var duplicates: [String] = []
+    private var row = 0
+
+    /// Checks the header against `mapping` (after its renames); `keepFields`, when given, limits the fields kept per response.
+    public init(mapping: ColumnMapping, header: [String], file: String, keepFields: Set<String>? = nil) throws {
+        var names = header
+        if !mapping.renames.isEmpty {
             // A rename whose old name is absent is ignored: waves often name the same question differently,
             // and a column that is still missing after renaming is reported below.
-            table.header = table.header.map { renames[$0] ?? $0 }
-            if Set(table.header).count != table.header.count {
-                throw FritekstError(.usage, "renaming gives two columns the same name (\(table.header.joined(separator: ", ")))", file: file)
+            names = names.map { mapping.renames[$0] ?? $0 }
+            if Set(names).count != names.count {
+                throw FritekstError(.usage, "renaming gives two columns the same name (\(names.joined(separator: ", ")))", file: file)
             }
         }
         func need(_ name: String) throws -> Int {
-            guard let i = table.columnIndex(name) else {
-                throw FritekstError(.input, "no such column (columns are: \(table.header.joined(separator: ", ")))",
+            guard let i = names.firstIndex(of: name) else {
+                throw FritekstError(.input, "no such column (columns are: \(names.joined(separator: ", ")))",
                                     file: file, line: 1, column: name)
             }
             return i
         }
-        let idIndex = try id.map(need)
-        let textIndex = try need(text)
-        let textIndices = texts.count > 1 ? try texts.map(need) : [textIndex]
-        for g in groups { _ = try need(g) }
-        var out: [Response] = []
-        out.reserveCapacity(table.rows.count)
-        var seen = Set<String>()
-        for (k, row) in table.rows.enumerated() {
-            let rid: String
-            if let idIndex {
-                rid = row[idIndex].trimmedWhitespace
-            } else {
-                rid = String(k + 1)
-            }
-            if !seen.insert(rid).inserted { accounting.duplicateIDs.append(rid) }
-            var fields: [String: String] = [:]
-            let several = textIndices.count > 1
-            for (c, name) in table.header.enumerated() where several || c != textIndex { fields[name] = row[c] }
-            let text = several
-                ? textIndices.map { row[$0] }.filter { $0.unicodeScalars.contains { !$0.properties.isWhitespace } }.joined(separator: "\n\n")
-                : row[textIndex]
-            let r = Response(id: rid, row: k + 1, line: table.rowLines[k], fields: fields, text: text)
-            if r.isAnswered { accounting.answered += 1 } else { accounting.empty += 1 }
-            out.append(r)
-        }
-        if !accounting.duplicateIDs.isEmpty {
-            let shown = accounting.duplicateIDs.prefix(5).joined(separator: ", ")
-            accounting.warnings.append("\(file): \(accounting.duplicateIDs.count) duplicate id(s) in column '\(id ?? "row")': \(shown)")
-        }
-        return out
+        idIndex = try mapping.id.map(need)
+        textIndex = try need(mapping.text)
+        textIndices = mapping.texts.count > 1 ? try mapping.texts.map(need) : [textIndex]
+        for g in mapping.groups { _ = try need(g) }
+        let several = textIndices.count > 1
+        let text = textIndex
+        keep = names.indices.filter { (several || $0 != text) && keepFields?.contains(names[$0]) != false }
+        self.header = names
+        self.file = file
+        idName = mapping.id ?? "row"
+    }
+
+    /// The response of the next data row (counted as answered or empty in `accounting`).
+    public mutating func response(_ cells: [String], line: Int, accounting: inout RowAccounting) -> Response {
+        row += 1
+        let rid = idIndex.map { cells[$0].trimmedWhitespace } ?? String(row)
+        if !seen.insert(rid).inserted { duplicates.append(rid) }
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(keep.count)
+        for c in keep { fields[header[c]] = cells[c] }
+        let text = textIndices.count > 1
+            ? textIndices.map { cells[$0] }.filter { $0.unicodeScalars.contains { !$0.properties.isWhitespace } }.joined(separator: "\n\n")
+            : cells[textIndex]
+        let r = Response(id: rid, row: row, line: line, fields: fields, text: text)
+        if r.isAnswered { accounting.answered += 1 } else { accounting.empty += 1 }
+        return r
+    }
+
+    /// Records the duplicate ids seen, with a warning naming the first few.
+    public func finish(_ accounting: inout RowAccounting) {
+        guard !duplicates.isEmpty else { return }
+        accounting.duplicateIDs += duplicates
+        let shown = duplicates.prefix(5).joined(separator: ", ")
+        accounting.warnings.append("\(file): \(duplicates.count) duplicate id(s) in column '\(idName)': \(shown)")
     }
 }

@@ -218,3 +218,82 @@ public enum InputReader {
         return regions.contains { region in markers.contains { region.firstRange(of: $0) != nil } }
     }
 }
+
+/// Data rows of one input, a batch at a time: delimited text is streamed from disk (memory bounded by the
+/// batch), other formats are read whole and handed out in batches.
+public final class RowStream {
+    /// The file read.
+    public let file: String
+    /// The format read.
+    public let format: InputFormat
+    /// Column names, cleaned and unique.
+    public let header: [String]
+    private let csv: CSVStream?
+    private var table: Table?
+    private var position = 0
+    private var tableAccounting = RowAccounting()
+    private var rowsGiven = 0
+
+    /// Opens `path` with the same checks and format rules as `InputReader.read`.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws {
+        file = path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw FritekstError(.input, "no such file", file: path)
+        }
+        if isDir.boolValue { throw FritekstError(.input, "is a directory, not a file", file: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FritekstError(.input, "cannot read file (permission?)", file: path)
+        }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        try? handle.close()
+        format = try InputReader.resolveFormat(path: path, head: head, requested: options.format)
+        if options.sheet != nil && format != .xlsx {
+            throw FritekstError(.usage, "--sheet applies to XLSX workbooks only; this file is \(format.displayName)", file: path)
+        }
+        if format == .csv {
+            let s = try CSVStream(path: path, options: options.csv)
+            csv = s
+            header = s.header
+        } else {
+            let r = try InputReader.readAs(format, path: path, options: options)
+            csv = nil
+            table = r.table
+            header = r.table.header
+            tableAccounting = r.accounting
+        }
+    }
+
+    /// Accounting of the rows read so far (complete once `next` has returned an empty batch).
+    public var accounting: RowAccounting { csv?.accounting ?? tableAccounting }
+
+    /// Share of the input read so far, 0…1.
+    public var fractionRead: Double {
+        if let csv { return csv.totalBytes > 0 ? min(1, Double(csv.bytesRead) / Double(csv.totalBytes)) : 0 }
+        guard let table, !table.rows.isEmpty else { return 1 }
+        return Double(position) / Double(table.rows.count)   // the table is dropped once every row is handed out
+    }
+
+    /// Up to `count` well-formed data rows with the line each began on; empty at the end. An input with no
+    /// data row at all is an error, as in `InputReader.read`.
+    public func next(_ count: Int) throws -> [(fields: [String], line: Int)] {
+        var out: [(fields: [String], line: Int)] = []
+        out.reserveCapacity(count)
+        if let csv {
+            while out.count < count, let r = try csv.next() { out.append(r) }
+        } else if let t = table {
+            let end = min(t.rows.count, position + count)
+            for k in position..<end { out.append((t.rows[k], t.rowLines[k])) }
+            position = end
+            if position == t.rows.count { table = nil }   // every row is handed out; free the table
+        }
+        rowsGiven += out.count
+        if out.isEmpty && rowsGiven == 0 {
+            if let first = accounting.skipped.first {
+                throw FritekstError(.input, "no readable data rows: all \(accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: file)
+            }
+            throw FritekstError(.input, "no data rows (only a header)", file: file)
+        }
+        return out
+    }
+}

@@ -227,15 +227,26 @@ public final class CompiledCodebook: @unchecked Sendable {
     /// Number of vocabulary types resolved so far.
     public var resolvedTypes: Int { typeOffsets.count - 1 }
 
-    /// Resolves every type of `vocabulary` not yet resolved (each type exactly once).
-    public func resolve(_ vocabulary: Vocabulary) {
+    /// Resolves every type of `vocabulary` not yet resolved (each type exactly once); many new types are
+    /// matched on up to `threads` threads (matching reads only the patterns and the thread-safe morphology).
+    public func resolve(_ vocabulary: Vocabulary, threads: Int = 1) {
         guard vocabulary.count > resolvedTypes else { return }
-        for t in resolvedTypes..<vocabulary.count {
-            let matched = unitsMatching(vocabulary[TypeID(t)])
-            typeUnits.append(contentsOf: matched)
+        let first = resolvedTypes, count = vocabulary.count - first
+        let workers = max(1, min(threads, count / 256))
+        let matched = UnsafeSlots<[Int32]>(count: count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var k = w
+            while k < count { matched.set(k, unitsMatching(vocabulary[TypeID(first + k)])); k += workers }
+        }
+        for k in 0..<count {
+            typeUnits.append(contentsOf: matched[k])
             typeOffsets.append(Int32(typeUnits.count))
         }
     }
+
+    /// The per-type resolution as two arrays: the units of type t are `units[offsets[t]..<offsets[t + 1]]`
+    /// (for hot loops that read many tokens without going through the object each time).
+    public var resolution: (offsets: [Int32], units: [Int32]) { (typeOffsets, typeUnits) }
 
     /// Units matching type `t` (the type must be resolved).
     @inline(__always)

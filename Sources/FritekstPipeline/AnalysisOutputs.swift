@@ -133,6 +133,8 @@ public struct AnalysisContext {
     public var lemmaProvider: (any LemmaProvider)?
     /// Redaction spans per response (same order); when set, quotes show redacted text and evidence.
     public var redaction: [[RedactionSpan]]?
+    /// Wave of each respondent record when the records are counted rather than one per response (streamed runs).
+    public var respondentWaves: [String]?
     /// Word documents for keyness and quotes, made once per context (both tables need them).
     let documentCache = DocumentCache()
 
@@ -362,7 +364,7 @@ public enum AnalysisOutputs {
     /// diff_ci_low, diff_ci_high, p_value, test. The wave is the `wave` field (input wave or column).
     public static func wavesCSV(_ ctx: AnalysisContext) -> Data {
         let (themes, respondents) = ctx.themed
-        let waves = ctx.responses.map { r -> String in
+        let waves = ctx.respondentWaves ?? ctx.responses.map { r -> String in
             let w = (r.fields["wave"] ?? "").trimmingCharacters(in: .whitespaces)
             return w.isEmpty ? JobRunner.missingGroup : w
         }

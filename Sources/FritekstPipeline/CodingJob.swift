@@ -65,6 +65,8 @@ public struct CodingJob: Sendable {
     /// Title and description of the reports (pipeline `name`, `description`).
     public var title: String?
     public var description: String?
+    /// Cache directory for earlier results and tokenised inputs (nil: no cache).
+    public var cacheDirectory: String?
 
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
@@ -97,6 +99,8 @@ public struct JobSummary: Sendable {
     public var minCell = 0
     /// Wall-clock seconds per stage (read, codebook, code, redact, analyse and write).
     public var stageSeconds: [(String, Double)] = []
+    /// What the cache gave: "results" (outputs copied), "tokens" (inputs not read or tokenised), or nil.
+    public var reused: String?
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -115,6 +119,10 @@ public struct JobSummary: Sendable {
             }
         }
         out.append("redacted: " + redactions.summary)
+        if let reused {
+            out.append(reused == "results" ? "cache: inputs, codebook and options unchanged; earlier outputs reused"
+                                           : "cache: inputs unchanged; stored tokens coded with this codebook")
+        }
         out.append("wrote: " + outputFiles.joined(separator: ", ") + String(format: "  (%.2f s)", seconds))
         return out
     }
@@ -125,9 +133,19 @@ public enum JobRunner {
     /// Group value written for a missing or blank grouping field.
     public static let missingGroup = "(mangler)"
 
+    /// Outputs made from counts alone: a job that asks only for these streams its rows, and its memory does
+    /// not grow with the number of rows. The others (reports, quotes, keyness, items, SPSS) keep every answer.
+    public static let streamedOutputs: Set<JobOutput> = [.codedCSV, .codedExcelCSV, .crosstabCSV, .themesByGroupCSV,
+                                                         .cooccurrenceCSV, .wavesCSV]
+
+    /// Rows per batch: big enough to keep both cores busy, small enough to bound memory.
+    public static let batchRows = 8192
+
     /// Runs `job`; on error nothing is written to the output directory.
-    public static func run(_ job: CodingJob, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
-                           log: Logger = Logger(label: "fritekst")) throws -> JobSummary {
+    public static func run(_ job: CodingJob, progress: (@Sendable (JobProgress) -> Void)? = nil,
+                           log: Logger = Logger(label: "fritekst"),
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           batchRows: Int = JobRunner.batchRows) throws -> JobSummary {
         let started = Date()
         var stages: [(String, Double)] = []
         var lap = started
@@ -139,39 +157,170 @@ public enum JobRunner {
         }
         // The output place is checked first; files appear in it only when every output is written.
         let staged = try StagedOutput(directory: job.outputDirectory)
-        // Read every input and name list before anything is coded or written.
-        let (responses, accounting, inputDigests, inputTables) = try readInputTables(job.inputs, groupBy: job.groupBy,
-                                                                                    keepTables: job.outputs.contains(.codedSAV))
-        stage("read")
+        let streaming = job.outputs.allSatisfy { streamedOutputs.contains($0) }
+        let keepFields: Set<String>? = streaming ? Set(job.groupBy + ["wave"]) : nil
+        let needsTables = job.outputs.contains(.codedSAV)
         var nameLists = NameLists.shipped
         for f in job.names { try nameLists.addUserNames(file: f) }
         let redactor = Redactor(names: nameLists)
         let codebook = try loadCodebook(job.codebookPath)
-        let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
-        stage("codebook")
-        log.debug("read \(responses.count) rows from \(job.inputs.count) input(s); codebook \(codebook.themes.count) themes")
-        let codings = code(responses, with: compiled, progress: progress).codings
-        stage("code")
-        // Coding sees the answer as written; the redaction spans are kept for the outputs that show text.
-        let redactionSpans = redact(responses, with: redactor)
-        var redactions = RedactionCounts()
-        for spans in redactionSpans where !spans.isEmpty { redactions += RedactionCounts(spans: spans) }
-        stage("redact")
-
         let visible = codebook.visibleThemes.map(\.theme)
-        let themeIDs = visible.map(\.id)
-        var codedPerTheme = Array(repeating: 0, count: themeIDs.count)
-        var respondents: [CodedRespondent] = []
-        respondents.reserveCapacity(responses.count)
-        let visibleIndices = codebook.visibleThemes.map(\.index)
-        for (r, c) in zip(responses, codings) {
-            let flags = c.visibleFlags(indices: visibleIndices)
-            for (k, f) in flags.enumerated() where f { codedPerTheme[k] += 1 }
-            let groups = job.groupBy.map { g -> String in
-                let v = (r.fields[g] ?? "").trimmedWhitespace
-                return v.isEmpty ? missingGroup : job.analysis.groupValue(g, v)
+
+        // The cache: an unchanged run copies its earlier outputs; unchanged inputs give their stored tokens.
+        let cache = try job.cacheDirectory.map { try RunCache(directory: $0) }
+        var keys: (tokens: String, results: String, digests: [Provenance.FileDigest])?
+        if let cache, let tk = RunCache.tokenKey(job, keepFields: keepFields, tokenizerMode: codebook.tokenizerMode,
+                                                 morphology: codebook.needsMorphology) {
+            keys = (tk.key, RunCache.resultKey(job, tokenKey: tk.key), tk.digests)
+            if let (stored, dir) = cache.results(keys!.results) {
+                for name in stored.outputs {
+                    try FileManager.default.copyItem(atPath: (dir as NSString).appendingPathComponent(name), toPath: staged.path(for: name))
+                }
+                try staged.commit()
+                stage("reuse cached results")
+                log.debug("cache hit: results-\(keys!.results)")
+                return JobSummary(accounting: stored.accounting, themes: visible, codedPerTheme: stored.codedPerTheme,
+                                  outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
+                                  warnings: stored.accounting.warnings, seconds: Date().timeIntervalSince(started),
+                                  redactions: stored.redactions, minCell: job.minCell, stageSeconds: stages, reused: "results")
             }
-            respondents.append(CodedRespondent(groupValues: groups, answered: r.isAnswered, themes: flags))
+        }
+        var cachedTokens: TokenCacheReader?
+        var cacheWriter: TokenCacheWriter?
+        if let cache, let keys, !needsTables {
+            cachedTokens = TokenCacheReader(cache: cache, key: keys.tokens)
+            if cachedTokens == nil { cacheWriter = try TokenCacheWriter(cache: cache, key: keys.tokens) }
+        }
+        defer { cacheWriter?.abandon() }
+
+        // Every input is opened and its columns checked before anything is coded or written.
+        var source: ChunkSource?
+        var inputTables: [ReadInput] = []
+        if needsTables {
+            let read = try readInputTables(job.inputs, groupBy: job.groupBy, keepTables: true)
+            inputTables = read.tables
+            source = ChunkSource(responses: read.responses, accounting: read.accounting, digests: read.digests)
+        } else if cachedTokens == nil {
+            source = try ChunkSource(job.inputs, groupBy: job.groupBy, keepFields: keepFields)
+        }
+        let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
+        if let cachedTokens { compiled.resolve(cachedTokens.vocabulary, threads: threads) }
+        stage("open inputs and codebook")
+        log.debug("\(job.inputs.count) input(s), \(streaming ? "streamed" : "kept in memory")\(cachedTokens != nil ? ", tokens from the cache" : ""); codebook \(codebook.themes.count) themes")
+
+        let visibleIndices = codebook.visibleThemes.map(\.index)
+        let groupBy = job.groupBy, analysisOptions0 = job.analysis
+        var codedPerTheme = Array(repeating: 0, count: visible.count)
+        var redactions = RedactionCounts()
+        // coded.csv and its Excel twin are written batch by batch into the staging place.
+        var sinks: [(output: JobOutput, writer: CSVWriter, handle: FileHandle)] = []
+        defer { for s in sinks { try? s.handle.close() } }
+        for output in [JobOutput.codedCSV, .codedExcelCSV] where job.outputs.contains(output) {
+            let path = staged.path(for: output.rawValue)
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                throw FritekstError(.output, "cannot write output file", file: path)
+            }
+            var header = output == .codedCSV ? CSVWriter() : CSVWriter(delimiter: ";", byteOrderMark: true)
+            header.row(["id"] + visible.map(\.id) + ["evidence"])
+            try h.write(contentsOf: header.data)
+            sinks.append((output, output == .codedCSV ? CSVWriter() : CSVWriter(delimiter: ";"), h))
+        }
+        // Kept only when an output needs every answer.
+        var responses: [Response] = [], codings: [CodedAnswer] = [], redactionSpans: [[RedactionSpan]] = []
+        var respondents: [CodedRespondent] = []
+        var counted = RespondentCounts()
+
+        struct Part {
+            var csv: [CSVWriter]
+            var csvData: [Data] = []
+            var codedPerTheme: [Int]
+            var redactions = RedactionCounts()
+            var counted = RespondentCounts()
+            var codings: [CodedAnswer] = []
+            var spans: [[RedactionSpan]] = []
+            var respondents: [CodedRespondent] = []
+        }
+        let coder = Coder(compiled)
+        var codingStage = CodingStage(compiled, threads: threads)
+        let writers = sinks.map(\.writer)
+        let reader = source.map { ReadAhead($0, batch: max(1, batchRows)) }
+        defer { reader?.drain() }
+        func nextBatch() throws -> (responses: [Response], tokens: [[Token]]?, spans: [[RedactionSpan]]?, fractionRead: Double)? {
+            if let cachedTokens { return try cachedTokens.next().map { ($0.responses, $0.tokens, $0.spans, $0.fractionRead) } }
+            return try reader?.next().map { ($0.responses, nil, nil, $0.fractionRead) }
+        }
+        let keepSpans = !streaming || cacheWriter != nil
+        var rowsDone = 0
+        while let (batch, storedTokens, storedSpans, fraction) = try nextBatch() {
+            let tokens = storedTokens ?? codingStage.tokens(batch[...])
+            // Each part of the batch is coded, redacted and written out by one thread; parts join in order.
+            let parts = max(1, min(threads, batch.count / 256))
+            let results = UnsafeSlots<Part?>(count: parts, initial: nil)
+            DispatchQueue.concurrentPerform(iterations: parts) { w in
+                var part = Part(csv: writers, codedPerTheme: Array(repeating: 0, count: visible.count))
+                for k in (batch.count * w / parts)..<(batch.count * (w + 1) / parts) {
+                    let r = batch[k]
+                    let answered = r.isAnswered
+                    var text = r.text
+                    let (coding, spans) = text.withUTF8 { p in
+                        (coder.code(tokens: tokens[k], text: p), storedSpans?[k] ?? (answered ? redactor.spans(in: p) : []))
+                    }
+                    if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
+                    let flags = coding.visibleFlags(indices: visibleIndices)
+                    for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
+                    if !part.csv.isEmpty {
+                        let evidence = coding.evidence(text: r.text, compiled: compiled, redacting: spans)
+                        for c in part.csv.indices { part.csv[c].row(r.id, flags: flags, evidence) }
+                    }
+                    let groups = groupBy.map { g -> String in
+                        let v = (r.fields[g] ?? "").trimmedWhitespace
+                        return v.isEmpty ? missingGroup : analysisOptions0.groupValue(g, v)
+                    }
+                    if streaming {
+                        let wave = (r.fields["wave"] ?? "").trimmedWhitespace
+                        part.counted.add(.init(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? missingGroup : wave))
+                    } else {
+                        part.codings.append(coding)
+                        part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
+                    }
+                    if keepSpans { part.spans.append(spans) }
+                }
+                part.csvData = part.csv.map(\.data)            // the bytes are made here, on this part's thread
+                part.csv = []
+                results.set(w, part)
+            }
+            var batchSpans: [[RedactionSpan]] = []
+            for case let part? in results.values {
+                if cacheWriter != nil { batchSpans += part.spans }
+                for (c, sink) in sinks.enumerated() { try sink.handle.write(contentsOf: part.csvData[c]) }
+                for t in codedPerTheme.indices { codedPerTheme[t] += part.codedPerTheme[t] }
+                redactions += part.redactions
+                if streaming {
+                    counted.merge(part.counted)
+                } else {
+                    codings += part.codings
+                    redactionSpans += part.spans
+                    respondents += part.respondents
+                }
+            }
+            if !streaming { responses += batch }
+            try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans)
+            rowsDone += batch.count
+            progress?(JobProgress(rows: rowsDone, fractionRead: fraction, finished: false))
+        }
+        for s in sinks { try s.handle.close() }
+        sinks = []
+        let accounting = cachedTokens?.meta.accounting ?? source?.accounting ?? RowAccounting()
+        if let w = cacheWriter, let keys {
+            try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting, digests: keys.digests)
+            cacheWriter = nil
+        }
+        progress?(JobProgress(rows: rowsDone, fractionRead: 1, finished: true))
+        stage("read, code and redact")
+        if streaming {
+            respondents = zip(counted.order, counted.counts).map {
+                CodedRespondent(groupValues: $0.groups, answered: $0.answered, themes: $0.themes, weight: $1)
+            }
         }
 
         var options: [String: String] = ["group_by": job.groupBy.joined(separator: ","),
@@ -185,17 +334,27 @@ public enum JobRunner {
         options["rows_empty"] = String(accounting.empty)
         options["rows_skipped"] = String(accounting.skipped.count)
         options["duplicate_ids"] = String(accounting.duplicateIDs.count)
-        let provenance = Provenance(inputs: inputDigests, codebook: Provenance.digest(ofFile: job.codebookPath),
-                                    options: options, reproducible: job.reproducible)
+        // Input hashes are made only for the outputs that record them (a second pass over every input).
+        var provenanceValue: Provenance?
+        func provenance() -> Provenance {
+            if let p = provenanceValue { return p }
+            let digests = keys?.digests ?? cachedTokens.map { $0.meta.digests.map { Provenance.FileDigest(path: $0.path, fnv1a64: $0.fnv1a64, format: $0.format) } }
+                ?? source?.digests() ?? []
+            let p = Provenance(inputs: digests, codebook: Provenance.digest(ofFile: job.codebookPath),
+                               options: options, reproducible: job.reproducible)
+            provenanceValue = p
+            return p
+        }
 
         var analysisOptions = job.analysis
         analysisOptions.minCell = job.minCell                 // one small-cell threshold for every output
         var analysis = AnalysisContext(responses: responses, codings: codings, compiled: compiled, groupBy: job.groupBy,
                                        respondents: respondents, options: analysisOptions, lemmaProvider: compiled.lemmaProvider)
         analysis.redaction = redactionSpans                    // quotes show answer text: redacted like every other output
+        if streaming { analysis.respondentWaves = counted.order.map(\.wave) }
         let small = AnalysisOutputs.hiddenGroupSizes(analysis)
         let disclosure = Disclosure(spans: redactionSpans, minCell: job.minCell,
-                                    hideGroupValues: respondents.map { !job.groupBy.isEmpty && Suppression.isHidden($0.groupValues, in: small) })
+                                    hideGroupValues: streaming ? [] : respondents.map { !job.groupBy.isEmpty && Suppression.isHidden($0.groupValues, in: small) })
         // Each table is computed once and shared by its CSV and the reports.
         var crosstabRows: [ShownThemeGroupRow]?
         var cooccurrenceRows: [ShownCooccurrence]?
@@ -216,7 +375,7 @@ public enum JobRunner {
         func report() -> ReportData {
             if let d = reportData { return d }
             let d = ReportBuilder.data(job: job, responses: responses, codings: codings, compiled: compiled, accounting: accounting,
-                                       provenance: provenance, disclosure: disclosure, codedPerTheme: codedPerTheme,
+                                       provenance: provenance(), disclosure: disclosure, codedPerTheme: codedPerTheme,
                                        crosstab: shownCrosstab(), cooccurrence: shownCooccurrence(), quotes: quotes(),
                                        quoteLabels: AnalysisOutputs.quoteLabelVariables(analysis))
             reportData = d
@@ -224,12 +383,7 @@ public enum JobRunner {
         }
         for output in job.outputs {
             switch output {
-            case .codedCSV:
-                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure),
-                                 to: output.rawValue)
-            case .codedExcelCSV:
-                try staged.write(codedCSV(responses: responses, codings: codings, compiled: compiled, disclosure: disclosure,
-                                          writer: CSVWriter(delimiter: ";", byteOrderMark: true)), to: output.rawValue)
+            case .codedCSV, .codedExcelCSV: break                 // written while the rows were coded
             case .crosstabCSV, .themesByGroupCSV:
                 try staged.write(AnalysisOutputs.crosstabCSV(analysis, rows: shownCrosstab()), to: output.rawValue)
             case .reportXLSX:
@@ -242,7 +396,7 @@ public enum JobRunner {
             case .codedJSON: try staged.write(JSONReport.data(report()), to: output.rawValue)
             case .codedSAV:
                 try CodedSAV.write(inputs: inputTables, responses: responses, flags: respondents.map(\.themes), themes: visible,
-                                   spans: redactionSpans, redactor: redactor, provenance: provenance,
+                                   spans: redactionSpans, redactor: redactor, provenance: provenance(),
                                    to: staged.path(for: output.rawValue))
             case .cooccurrenceCSV: try staged.write(AnalysisOutputs.cooccurrenceCSV(analysis, rows: shownCooccurrence()), to: output.rawValue)
             case .themeItemsCSV: try staged.write(AnalysisOutputs.themeItemsCSV(analysis), to: output.rawValue)
@@ -251,30 +405,16 @@ public enum JobRunner {
             case .quotesCSV: try staged.write(AnalysisOutputs.quotesCSV(analysis, rows: quotes()), to: output.rawValue)
             }
         }
+        if let cache, let keys {
+            try cache.storeResults(keys.results, summary: .init(accounting: accounting, codedPerTheme: codedPerTheme, redactions: redactions,
+                                                                outputs: job.outputs.map(\.rawValue)), from: staged)
+        }
         try staged.commit()
         stage("analyse and write")
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
                           outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
                           warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
-                          stageSeconds: stages)
-    }
-
-    /// Redaction spans of every answer, found on all cores (each answer is independent).
-    static func redact(_ responses: [Response], with redactor: Redactor,
-                       threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[RedactionSpan]] {
-        let slots = Slots<[RedactionSpan]>(count: responses.count, initial: [])
-        let workers = max(1, min(threads, responses.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var k = w
-            while k < responses.count {
-                if responses[k].isAnswered {
-                    var text = responses[k].text
-                    slots.set(k, text.withUTF8 { redactor.spans(in: $0) })
-                }
-                k += workers
-            }
-        }
-        return slots.values
+                          stageSeconds: stages, reused: cachedTokens != nil ? "tokens" : nil)
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.
@@ -339,80 +479,37 @@ public enum JobRunner {
 
     /// Tokenises and codes every response in order; `keepTokens` also returns the tokens.
     public static func code(_ responses: [Response], with compiled: CompiledCodebook, keepTokens: Bool = false,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil)
+                            threads: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> (codings: [CodedAnswer], tokens: [[Token]], vocabulary: Vocabulary) {
-        // Chunks flow through two steps: tokenising, interning and resolving new types (one thread, so type ids
-        // and morphology calls happen in input order), then coding the chunk on all cores. Coding only reads
-        // the compiled codebook, and each answer's result goes to its own slot, so codes are the same for
-        // any number of threads.
-        let tokenizer = compiled.tokenizer
+        // Batch by batch: tokenising on all cores with type ids in input order, then coding on all cores.
+        // Coding only reads the compiled codebook, and each answer's result goes to its own slot, so codes
+        // are the same for any number of threads.
         let coder = Coder(compiled)
-        var interner = Interner()
+        var stage = CodingStage(compiled, threads: threads)
         var codings: [CodedAnswer] = []
         codings.reserveCapacity(responses.count)
         var kept: [[Token]] = []
-        let chunkSize = 4096
         let workers = max(1, threads)
         var start = 0
         while start < responses.count {
-            let end = min(responses.count, start + chunkSize)
-            var chunkTokens: [[Token]] = []
-            chunkTokens.reserveCapacity(end - start)
-            for r in responses[start..<end] {
-                var tokens: [Token] = []
-                if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
-                chunkTokens.append(tokens)
-            }
-            compiled.resolve(interner.vocabulary)
-            let results = Slots<CodedAnswer>(count: end - start, initial: CodedAnswer(hits: [], tokenCount: 0))
+            let end = min(responses.count, start + batchRows)
+            let tokens = stage.tokens(responses[start..<end])
+            let results = UnsafeSlots<CodedAnswer>(count: end - start, initial: CodedAnswer(hits: [], tokenCount: 0))
             let base = start
-            let frozenTokens = chunkTokens
             DispatchQueue.concurrentPerform(iterations: min(workers, end - start)) { w in
                 var k = w
-                while k < frozenTokens.count {
+                while k < tokens.count {
                     var text = responses[base + k].text
-                    results.set(k, text.withUTF8 { coder.code(tokens: frozenTokens[k], text: $0) })
+                    results.set(k, text.withUTF8 { coder.code(tokens: tokens[k], text: $0) })
                     k += workers
                 }
             }
             codings += results.values
-            if keepTokens { kept += chunkTokens }
+            if keepTokens { kept += tokens }
             start = end
-            progress?(end, responses.count)
         }
-        return (codings, kept, interner.vocabulary)
+        return (codings, kept, stage.interner.vocabulary)
     }
 
-    static func codedCSV(responses: [Response], codings: [CodedAnswer], compiled: CompiledCodebook, disclosure: Disclosure,
-                         writer: CSVWriter = CSVWriter()) -> Data {
-        var w = writer
-        let codebook = compiled.codebook
-        let visibleIndices = codebook.visibleThemes.map(\.index)
-        w.row(["id"] + codebook.visibleThemes.map(\.theme.id) + ["evidence"])
-        for (k, (r, c)) in zip(responses, codings).enumerated() {
-            let flags = c.visibleFlags(indices: visibleIndices).map { $0 ? "1" : "0" }
-            w.row([r.id] + flags + [c.evidence(text: r.text, compiled: compiled, redacting: disclosure.spans[k])])
-        }
-        return w.data
-    }
 
-}
-
-/// Fixed slots that concurrent workers fill, each slot by exactly one worker.
-///
-/// The storage is one allocation made up front, so workers write through a stable pointer; an array
-/// property mutated from several threads (even at different indices) would be a data race.
-final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value>
-    init(count: Int, initial: Value) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: initial)
-    }
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-    func set(_ k: Int, _ value: Value) { storage[k] = value }
-    var values: [Value] { Array(storage) }
 }

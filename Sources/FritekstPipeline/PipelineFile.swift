@@ -38,6 +38,8 @@ public struct PipelineFile: Sendable {
         var analysis: AnalysisOptions.Section?
         var names: [String]?
         var min_cell: Int?
+        /// Cache directory (earlier results and tokenised inputs), relative to the pipeline file.
+        var cache: String?
     }
 
     public var name: String
@@ -120,6 +122,7 @@ public struct PipelineFile: Sendable {
         let name = model.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         job.title = name
         job.description = model.description
+        job.cacheDirectory = model.cache.map(resolve)
         return PipelineFile(name: name, path: path, job: job)
     }
 }
@@ -173,6 +176,10 @@ extension PipelineFile {
         lines.append("steps: read → tokenise (\(codebook.tokenizerMode.rawValue)) → resolve patterns per type → code on "
                      + "\(ProcessInfo.processInfo.activeProcessorCount) cores → redact answer text → tables "
                      + "(group by \(job.groupBy.isEmpty ? "nothing" : job.groupBy.joined(separator: ", ")), min_cell \(job.minCell)) → write")
+        let streamed = job.outputs.allSatisfy { JobRunner.streamedOutputs.contains($0) }
+        lines.append("rows: " + (streamed ? "streamed in batches of \(JobRunner.batchRows) (memory bounded by the batch)"
+                                          : "kept in memory (reports, quotes, keyness, items or SPSS need every answer)"))
+        lines.append("cache: " + (job.cacheDirectory.map { "\($0) (results and tokens by content hash)" } ?? "none"))
         lines.append("outputs (all or none) in \(job.outputDirectory):")
         for o in job.outputs { lines.append("  \(o.rawValue)") }
         return lines

@@ -13,6 +13,9 @@ public struct Redactor: Sendable {
     public let names: NameLists
     private let userByFirst: [String: [[String]]]
     private let userSingles: Set<String>
+    /// FNV-1a hashes of the lower-cased UTF-8 of every given name and surname: a word whose hash is absent
+    /// is certainly not a listed name, which spares making a string for most capitalised words.
+    private let nameHashes: Set<UInt64>
 
     /// Creates a redactor with the given name lists (the shipped lists by default).
     public init(names: NameLists = .shipped) {
@@ -26,6 +29,47 @@ public struct Redactor: Sendable {
         for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
         userByFirst = byFirst
         userSingles = singles
+        var hashes = Set<UInt64>()
+        for name in names.given.union(names.surnames) {
+            var h = Redactor.fnvOffset
+            for b in name.utf8 { h = (h ^ UInt64(b)) &* Redactor.fnvPrime }
+            hashes.insert(h)
+        }
+        nameHashes = hashes
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// True when `w` is certainly not a listed name: an unhyphenated ASCII/Latin-1 word whose lower-cased
+    /// bytes (and, for a genitive -s, those without the s) hash to no name. False means "look it up".
+    @inline(__always)
+    private func certainlyNotName(_ w: Word, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !w.hyphenated else { return false }
+        var h = Redactor.fnvOffset, beforeLast = h
+        var last: UInt8 = 0
+        var i = w.start
+        while i < w.end {
+            let b = p[i]
+            beforeLast = h
+            if b < 0x80 {
+                last = b &- 0x41 < 26 ? b | 0x20 : b
+                h = (h ^ UInt64(last)) &* Redactor.fnvPrime
+                i += 1
+            } else if b == 0xC3, i + 1 < w.end {
+                // U+00C0–U+00DE (not ×) lower-case by +0x20 on the second byte, as String.lowercased() does.
+                let c = p[i + 1]
+                last = c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c
+                h = (h ^ 0xC3) &* Redactor.fnvPrime
+                h = (h ^ UInt64(last)) &* Redactor.fnvPrime
+                i += 2
+            } else {
+                return false
+            }
+        }
+        if nameHashes.contains(h) { return false }
+        if last == 0x73, w.end - w.start > 3, nameHashes.contains(beforeLast) { return false }
+        return true
     }
 
     /// Redacts one answer.
@@ -164,7 +208,7 @@ public struct Redactor: Sendable {
                     if found { k += 1; continue }
                 }
             }
-            guard w.capitalised else { k += 1; continue }
+            guard w.capitalised, !certainlyNotName(w, p) else { k += 1; continue }
             let c = classify(key(w, p))
             if c == .none { k += 1; continue }
             // «Nav Lunde», «NAV Hansen»: an office, not a person.
@@ -181,7 +225,7 @@ public struct Redactor: Sendable {
             }
             if !isName {
                 if k + 1 < words.count, words[k + 1].capitalised, adjacent(w, words[k + 1], p),
-                   classify(key(words[k + 1], p)) != .none {
+                   !certainlyNotName(words[k + 1], p), classify(key(words[k + 1], p)) != .none {
                     isName = true
                 } else if k > 0 {
                     let prev = key(words[k - 1], p)
@@ -255,6 +299,7 @@ struct Scanner {
         self.p = p
         self.n = p.count
         self.patterns = patterns
+        words.reserveCapacity(p.count / 5 + 1)          // about one word per five bytes of Norwegian text
     }
 
     // MARK: byte classes

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes RFC 4180 CSV: fields quoted when they hold the delimiter, a quote, a line break or edge spaces.
-public struct CSVWriter {
+public struct CSVWriter: Sendable {
     /// Field delimiter.
     public var delimiter: Character
     /// Prefix a UTF-8 byte-order mark (for Norwegian Excel).
@@ -23,6 +23,18 @@ public struct CSVWriter {
             first = false
             out += Self.escape(f, delimiter: delimiter)
         }
+        out += "\n"
+    }
+
+    /// Appends a row of one text field, 0/1 flags and one more text field (the rows of `coded.csv`).
+    public mutating func row(_ first: String, flags: [Bool], _ last: String) {
+        out += Self.escape(first, delimiter: delimiter)
+        for f in flags {
+            out.append(delimiter)
+            out += f ? "1" : "0"
+        }
+        out.append(delimiter)
+        out += Self.escape(last, delimiter: delimiter)
         out += "\n"
     }
 

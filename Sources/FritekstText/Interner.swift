@@ -8,7 +8,7 @@ import FritekstCore
 public struct Interner {
     /// The normalised types.
     public private(set) var vocabulary = Vocabulary()
-    private var table = SurfaceTable()
+    var table = SurfaceTable()
 
     /// Creates an empty interner.
     public init() {}
@@ -27,8 +27,21 @@ public struct Interner {
         return id
     }
 
+    /// Type id of surface bytes whose normalised form is already known (a surface another thread normalised).
+    mutating func internNormalised(_ slice: UnsafeBufferPointer<UInt8>, _ normalised: String) -> TypeID {
+        if let id = table.find(slice) { return id }
+        let id = vocabulary.intern(normalised)
+        table.insert(slice, id)
+        return id
+    }
+
     /// Interns a word broken over a line end without its line break (and hyphen, when dropped).
     private mutating func internJoined(_ p: UnsafeBufferPointer<UInt8>, _ raw: RawToken) -> TypeID {
+        Interner.joinedBytes(p, raw).withUnsafeBufferPointer { intern($0, 0, $0.count) }
+    }
+
+    /// The bytes of a word broken over a line end, without the line break (and the hyphen, when dropped).
+    static func joinedBytes(_ p: UnsafeBufferPointer<UInt8>, _ raw: RawToken) -> [UInt8] {
         var bytes: [UInt8] = []
         var k = raw.start
         while k < raw.end {
@@ -41,7 +54,7 @@ public struct Interner {
             bytes.append(p[k])
             k += 1
         }
-        return bytes.withUnsafeBufferPointer { intern($0, 0, $0.count) }
+        return bytes
     }
 
     /// Tokenises and interns `text`, appending tokens to `tokens`.
@@ -166,6 +179,12 @@ struct SurfaceTable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// Calls `body` with the key bytes of the entry inserted `k`-th.
+    func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let e = entries[k]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(e.offset)..<Int(e.offset + e.length)])) }
     }
 
     mutating func insert(_ s: UnsafeBufferPointer<UInt8>, _ id: TypeID) {

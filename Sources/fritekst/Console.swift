@@ -1,21 +1,23 @@
 import Foundation
+import FritekstPipeline
 import Logging
 
 /// Terminal helpers of the command line: progress on stderr and the swift-log logger.
 enum Console {
-    /// A progress callback that prints rows, rows/s and ETA on stderr when stderr is a terminal and the run
-    /// has taken more than two seconds; nil otherwise.
-    static func progress() -> (@Sendable (Int, Int) -> Void)? {
+    /// A progress callback that prints rows, rows/s and the ETA (from the share of input read) on stderr
+    /// when stderr is a terminal and the run has taken more than two seconds; nil otherwise.
+    static func progress() -> (@Sendable (JobProgress) -> Void)? {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         let started = Date()
-        return { done, total in
+        return { p in
             let elapsed = Date().timeIntervalSince(started)
             guard elapsed > 2 else { return }
-            let rate = Double(done) / max(elapsed, 0.001)
-            let eta = rate > 0 ? Double(total - done) / rate : 0
-            let line = String(format: "\r  coding %d/%d rows  %.0f rows/s  ETA %.0f s   ", done, total, rate, eta)
+            let rate = Double(p.rows) / max(elapsed, 0.001)
+            let eta = p.fractionRead > 0 ? elapsed * (1 - p.fractionRead) / p.fractionRead : 0
+            let line = String(format: "\r  coded %d rows  %.0f rows/s  %3.0f %% read  ETA %.0f s   ", p.rows, rate,
+                              100 * p.fractionRead, eta)
             FileHandle.standardError.write(Data(line.utf8))
-            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            if p.finished { FileHandle.standardError.write(Data("\n".utf8)) }
         }
     }
 

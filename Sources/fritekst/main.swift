@@ -60,6 +60,8 @@ struct Code: ParsableCommand {
     @Option(name: .customLong("min-cell"), help: "Hide table counts under this number as <N (0 shows everything).") var minCell = 5
     @Option(help: "Extra names to redact in outputs (UTF-8, one per line). Repeatable.") var names: [String] = []
     @Flag(help: "Leave the time out of provenance so re-runs are byte-identical.") var reproducible = false
+    @Option(help: "Cache directory: an unchanged re-run reuses its outputs; a changed codebook reuses the tokenised inputs.")
+    var cache: String?
     @Flag(help: "Treat skipped rows as errors.") var strict = false
     @Flag(help: "Print nothing but errors and warnings.") var quiet = false
 
@@ -102,10 +104,11 @@ struct Code: ParsableCommand {
                                     outputs: [.codedCSV, .crosstabCSV], reproducible: reproducible, names: names, minCell: minCell)
                 job.analysis.denominator = denominatorChoice
                 job.analysis.margins = margins
+                job.cacheDirectory = cache
                 return job
             }
             if texts.count <= 1 {
-                report(try JobRunner.run(job(texts.isEmpty ? ["text"] : texts, out)), quiet: quiet)
+                report(try JobRunner.run(job(texts.isEmpty ? ["text"] : texts, out), progress: quiet ? nil : Console.progress()), quiet: quiet)
             } else {
                 // All questions together first: it checks every column, so a bad name fails before anything is written.
                 if !quiet { print("all questions together (\(texts.joined(separator: " + "))):") }
@@ -129,10 +132,12 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check inputs and codebook and print the plan; write nothing.") var dryRun = false
     @Flag(help: "Print nothing but errors and warnings (no progress).") var quiet = false
     @Flag(help: "Log each stage with its time on stderr.") var verbose = false
+    @Option(help: "Cache directory (overrides the pipeline's 'cache').") var cache: String?
 
     func run() throws {
         do {
-            let p = try PipelineFile.load(path: pipeline)
+            var p = try PipelineFile.load(path: pipeline)
+            if let cache { p.job.cacheDirectory = cache }
             if dryRun {
                 print(try p.plan().joined(separator: "\n"))
                 return

@@ -1,0 +1,187 @@
+import Foundation
+import FritekstCore
+import FritekstIngest
+import FritekstLexicon
+import FritekstText
+
+/// How far a run has come: rows coded and the share of the input read.
+public struct JobProgress: Sendable {
+    /// Rows coded so far.
+    public var rows: Int
+    /// Share of all input bytes (or rows, for formats read whole) read so far, 0…1.
+    public var fractionRead: Double
+    /// True on the last report of a run.
+    public var finished: Bool
+}
+
+/// Tokenising and type resolution of one run, batch after batch: answers are tokenised on all cores, new
+/// surface forms get ids in input order, and the codebook is resolved once per new type.
+struct CodingStage {
+    let compiled: CompiledCodebook
+    let tokenizer: Tokenizer
+    let threads: Int
+    private(set) var interner = Interner()
+
+    init(_ compiled: CompiledCodebook, threads: Int) {
+        self.compiled = compiled
+        self.tokenizer = compiled.tokenizer
+        self.threads = max(1, threads)
+    }
+
+    /// Tokens of each response (none for an empty answer), with every type resolved against the codebook.
+    mutating func tokens(_ responses: ArraySlice<Response>) -> [[Token]] {
+        let texts = responses.map { $0.isAnswered ? $0.text : "" }
+        let tokens = interner.tokens(of: texts, tokenizer: tokenizer, threads: threads)
+        compiled.resolve(interner.vocabulary, threads: threads)
+        return tokens
+    }
+}
+
+/// The rows of a job's inputs as responses, a batch at a time, input after input: each input is opened
+/// (and its columns checked) up front, then streamed, so memory is bounded by the batch size.
+final class ChunkSource: @unchecked Sendable {
+    private struct Open {
+        var input: JobInput
+        var stream: RowStream
+        var mapper: RowMapper
+    }
+    private var open: [Open] = []
+    private var current = 0
+    private var prepared: [Response]?
+    private var preparedPosition = 0
+    /// Accounting of every input finished so far (complete after the last batch).
+    private(set) var accounting = RowAccounting()
+
+    /// Opens every input; `keepFields`, when given, limits the background fields kept per response.
+    init(_ inputs: [JobInput], groupBy: [String], keepFields: Set<String>?) throws {
+        for input in inputs {
+            let stream = try RowStream(path: input.path, options: ReadOptions(csv: input.csv, sheet: input.sheet))
+            var mapping = input.mapping
+            mapping.groups = groupBy.filter { !($0 == "wave" && input.wave != nil) }
+            let mapper = try RowMapper(mapping: mapping, header: stream.header, file: input.path, keepFields: keepFields)
+            open.append(Open(input: input, stream: stream, mapper: mapper))
+        }
+    }
+
+    private var preparedDigests: [Provenance.FileDigest] = []
+
+    /// Hands out responses already read (their accounting and input digests come with them).
+    init(responses: [Response], accounting: RowAccounting, digests: [Provenance.FileDigest]) {
+        prepared = responses
+        self.accounting = accounting
+        preparedDigests = digests
+    }
+
+    /// Content hash and format of every input (read again from disk, a megabyte at a time).
+    func digests() -> [Provenance.FileDigest] {
+        if prepared != nil { return preparedDigests }
+        return open.compactMap { o in
+            var d = Provenance.digest(ofFile: o.input.path)
+            d?.format = o.stream.format.rawValue
+            return d
+        }
+    }
+
+    /// The next batch of up to `count` responses with the share of the input read; nil at the end.
+    func next(_ count: Int) throws -> (responses: [Response], fractionRead: Double)? {
+        if let prepared {
+            guard preparedPosition < prepared.count else { return nil }
+            let end = min(prepared.count, preparedPosition + count)
+            defer { preparedPosition = end }
+            return (Array(prepared[preparedPosition..<end]), Double(end) / Double(prepared.count))
+        }
+        while current < open.count {
+            // The mapper is used in place: a copy would copy its set of seen ids on every batch.
+            let stream = open[current].stream, input = open[current].input
+            var acc = RowAccounting()
+            let rows = try stream.next(count)
+            var out: [Response] = []
+            out.reserveCapacity(rows.count)
+            for (cells, line) in rows {
+                var r = open[current].mapper.response(cells, line: line, accounting: &acc)
+                if let wave = input.wave { r.fields["wave"] = wave }
+                out.append(r)
+            }
+            accounting.answered += acc.answered
+            accounting.empty += acc.empty
+            if rows.isEmpty {
+                // The input is finished: its accounting joins the run's.
+                var done = stream.accounting
+                open[current].mapper.finish(&done)
+                accounting.rowsRead += done.rowsRead
+                accounting.skipped += done.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
+                accounting.duplicateIDs += done.duplicateIDs
+                accounting.warnings += done.warnings
+                current += 1
+                continue
+            }
+            let fraction = (Double(current) + stream.fractionRead) / Double(open.count)
+            return (out, fraction)
+        }
+        return nil
+    }
+}
+
+/// Reads the next batch on its own thread while the current one is coded.
+final class ReadAhead: @unchecked Sendable {
+    private let source: ChunkSource
+    private let size: Int
+    private let ready = DispatchSemaphore(value: 0)
+    private let queue = DispatchQueue(label: "fritekst.read-ahead")
+    private var result: Result<(responses: [Response], fractionRead: Double)?, any Error> = .success(nil)
+    private var outstanding = false
+
+    init(_ source: ChunkSource, batch: Int) {
+        self.source = source
+        self.size = batch
+        start()
+    }
+
+    private func start() {
+        outstanding = true
+        queue.async {
+            self.result = Result { try self.source.next(self.size) }
+            self.ready.signal()
+        }
+    }
+
+    /// The next batch (waiting for it if needed); nil at the end.
+    func next() throws -> (responses: [Response], fractionRead: Double)? {
+        guard outstanding else { return nil }
+        ready.wait()
+        outstanding = false
+        guard let batch = try result.get() else { return nil }
+        start()
+        return batch
+    }
+
+    /// Waits for a read still under way (call before leaving a run early).
+    func drain() {
+        if outstanding { ready.wait(); outstanding = false }
+    }
+}
+
+/// Respondents counted by their distinct (groups, answered, themes, wave) record, in first-seen order:
+/// what the streamed tables need, in memory that does not grow with the number of rows.
+struct RespondentCounts {
+    struct Key: Hashable {
+        var groups: [String]
+        var answered: Bool
+        var themes: [Bool]
+        var wave: String
+    }
+    private(set) var order: [Key] = []
+    private(set) var counts: [Int] = []
+    private var index: [Key: Int] = [:]
+
+    mutating func add(_ key: Key, _ n: Int = 1) {
+        if let i = index[key] { counts[i] += n; return }
+        index[key] = order.count
+        order.append(key)
+        counts.append(n)
+    }
+
+    mutating func merge(_ other: RespondentCounts) {
+        for (k, n) in zip(other.order, other.counts) { add(k, n) }
+    }
+}

@@ -1,0 +1,332 @@
+import Foundation
+import FritekstCore
+import FritekstIngest
+import FritekstLexicon
+import FritekstPrivacy
+import FritekstText
+
+/// Earlier work of a job, found again by content hashes in a cache directory (`--cache DIR`, pipeline `cache:`).
+///
+/// Two kinds of entries:
+/// - `results-KEY/`: the output files and summary of a finished run. KEY hashes the tool version, the
+///   inputs' bytes and how they are read, the codebook's bytes, the name lists' bytes and every option
+///   that shapes an output; an unchanged re-run copies these files instead of working.
+/// - `tokens-KEY/`: the responses, their tokens (type ids with byte ranges and sentences), the types and the
+///   redaction spans of every answer. KEY hashes what decides tokens and spans (inputs and how they are read,
+///   tokenizer mode, morphology on or off, name lists), not the codebook: a changed codebook is compiled
+///   against the stored types and codes the stored tokens without reading or tokenising the inputs again.
+///
+/// Entries are written into a temporary directory and renamed into place, so a failed run leaves none.
+struct RunCache {
+    let directory: String
+    static let rowsFile = "rows.bin"
+    static let typesFile = "types.bin"
+    static let metaFile = "meta.json"
+    static let summaryFile = "summary.json"
+
+    /// What a token entry records besides the rows.
+    struct Meta: Codable {
+        var accounting: RowAccounting
+        var digests: [Digest]
+        var rows: Int
+        struct Digest: Codable {
+            var path: String
+            var fnv1a64: String
+            var format: String?
+        }
+    }
+
+    /// What a result entry records besides the files.
+    struct Summary: Codable {
+        var accounting: RowAccounting
+        var codedPerTheme: [Int]
+        var redactions: RedactionCounts
+        var outputs: [String]
+    }
+
+    init(directory: String) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FritekstError(.output, "cannot create the cache directory: \(error.localizedDescription)", file: directory)
+        }
+    }
+
+    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// The tool's identity in every key: its version and the hash of the running executable, so that a
+    /// rebuilt tool (which may code differently) never reuses what an earlier build made.
+    static let toolIdentity: String = {
+        let exe = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        return "fritekst \(Provenance.toolVersion) " + (Provenance.digest(ofFile: "/proc/self/exe")?.fnv1a64
+            ?? Provenance.digest(ofFile: exe)?.fnv1a64 ?? "unknown build")
+    }()
+
+    // MARK: keys
+
+    /// Key of the tokens and spans of `job`'s inputs read with `keepFields`, for a codebook with this tokenizer,
+    /// with the inputs' content hashes; nil when an input cannot be read (the run then reports it as usual).
+    static func tokenKey(_ job: CodingJob, keepFields: Set<String>?, tokenizerMode: TokenizerMode, morphology: Bool)
+        -> (key: String, digests: [Provenance.FileDigest])? {
+        var h = FNV1a64()
+        var digests: [Provenance.FileDigest] = []
+        h.feed(toolIdentity + " tokens v1")
+        for input in job.inputs {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDir), !isDir.boolValue,
+                  var d = Provenance.digest(ofFile: input.path) else { return nil }
+            let head = FileHandle(forReadingAtPath: input.path).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: 4096) }
+            d.format = (try? InputReader.resolveFormat(path: input.path, head: head ?? Data()))?.rawValue
+            digests.append(d)
+            h.feed(input.path); h.feed(d.fnv1a64)
+            let m = input.mapping
+            h.feed(m.id ?? "(row)"); h.feed(m.texts.joined(separator: "\u{1}"))
+            h.feed(m.renames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"))
+            h.feed(input.csv.delimiter.map { String($0) } ?? "-"); h.feed(input.csv.encoding?.rawValue ?? "-")
+            h.feed(String(input.csv.strict)); h.feed(input.wave ?? "-"); h.feed(input.sheet ?? "-")
+        }
+        h.feed(job.groupBy.joined(separator: "\u{1}"))
+        h.feed(keepFields.map { $0.sorted().joined(separator: "\u{1}") } ?? "(all fields)")
+        h.feed(tokenizerMode.rawValue); h.feed(String(morphology))
+        for f in job.names { h.feed(Provenance.digest(ofFile: f)?.fnv1a64 ?? "unreadable:\(f)") }
+        return (h.hex, digests)
+    }
+
+    /// Key of the finished outputs: the token key plus the codebook's bytes and every output option.
+    static func resultKey(_ job: CodingJob, tokenKey: String) -> String {
+        var h = FNV1a64()
+        h.feed(toolIdentity + " results v1")
+        h.feed(tokenKey)
+        h.feed(Provenance.digest(ofFile: job.codebookPath)?.fnv1a64 ?? "unreadable")
+        h.feed(job.outputs.map(\.rawValue).joined(separator: ","))
+        h.feed(String(job.minCell)); h.feed(String(job.reproducible))
+        h.feed(job.title ?? "-"); h.feed(job.description ?? "-")
+        let a = job.analysis
+        h.feed(a.denominator.rawValue); h.feed(String(a.margins)); h.feed(String(a.dottedParents))
+        h.feed(a.items?.joined(separator: "\u{1}") ?? "-"); h.feed(a.keynessBy?.joined(separator: "\u{1}") ?? "-")
+        h.feed("\(a.keynessTop) \(a.keynessMinFrequency) \(a.keynessThemes)")
+        let q = a.quotes
+        h.feed("\(q.perGroup) \(q.minCell) \(q.minChars) \(q.maxChars) \(q.lambda) \(q.byGroup)")
+        h.feed(a.quoteLabels.joined(separator: "\u{1}"))
+        for (name, bands) in a.bands.sorted(by: { $0.key < $1.key }) {
+            h.feed(name + ":" + bands.map { "\($0.label)[\($0.low),\($0.high)]" }.joined(separator: ";"))
+        }
+        return h.hex
+    }
+
+    // MARK: results
+
+    /// The stored summary and the directory of a finished run with this key, if any.
+    func results(_ key: String) -> (Summary, String)? {
+        let dir = path("results-" + key)
+        guard let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(Self.summaryFile)),
+              let summary = try? JSONDecoder().decode(Summary.self, from: data) else { return nil }
+        return (summary, dir)
+    }
+
+    /// Stores the files of a finished run (copied from the staging place) under `key`.
+    func storeResults(_ key: String, summary: Summary, from staged: StagedOutput) throws {
+        let final = path("results-" + key)
+        guard !FileManager.default.fileExists(atPath: final) else { return }
+        let tmp = path(".results-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(atPath: tmp)
+        do {
+            try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+            for name in summary.outputs {
+                try FileManager.default.copyItem(atPath: staged.path(for: name), toPath: (tmp as NSString).appendingPathComponent(name))
+            }
+            try JSONEncoder().encode(summary).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(Self.summaryFile)))
+            try FileManager.default.moveItem(atPath: tmp, toPath: final)
+        } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw FritekstError(.output, "cannot write to the cache: \(error.localizedDescription)", file: directory)
+        }
+    }
+}
+
+/// Writes a token entry batch by batch; `finish` makes it visible, `abandon` removes it.
+final class TokenCacheWriter {
+    private let final: String
+    private let tmp: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var rows = 0
+
+    init(cache: RunCache, key: String) throws {
+        final = cache.path("tokens-" + key)
+        tmp = cache.path(".tokens-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(atPath: tmp)
+        do {
+            try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        } catch {
+            throw FritekstError(.output, "cannot write to the cache: \(error.localizedDescription)", file: cache.directory)
+        }
+        let rowsPath = (tmp as NSString).appendingPathComponent(RunCache.rowsFile)
+        guard FileManager.default.createFile(atPath: rowsPath, contents: nil), let h = FileHandle(forWritingAtPath: rowsPath) else {
+            throw FritekstError(.output, "cannot write to the cache", file: rowsPath)
+        }
+        handle = h
+    }
+
+    /// Appends one batch: responses with their tokens and redaction spans.
+    func append(_ responses: [Response], tokens: [[Token]], spans: [[RedactionSpan]]) throws {
+        buffer.removeAll(keepingCapacity: true)
+        var w = BinaryWriter(bytes: buffer)
+        w.u32(UInt32(responses.count))
+        for (k, r) in responses.enumerated() {
+            w.string(r.id); w.u32(UInt32(r.row)); w.u32(UInt32(r.line))
+            let fields = r.fields.sorted { $0.key < $1.key }
+            w.u32(UInt32(fields.count))
+            for (key, value) in fields { w.string(key); w.string(value) }
+            w.string(r.text)
+            w.u32(UInt32(tokens[k].count))
+            for t in tokens[k] { w.i32(t.type); w.i32(t.start); w.i32(t.end); w.i32(t.sentence); w.u8(t.kind.rawValue) }
+            w.u32(UInt32(spans[k].count))
+            for s in spans[k] { w.u8(UInt8(s.kind.rawValue)); w.u32(UInt32(s.start)); w.u32(UInt32(s.end)) }
+        }
+        buffer = w.bytes
+        try handle.write(contentsOf: buffer)
+        rows += responses.count
+    }
+
+    /// Writes the types and the accounting and renames the entry into place.
+    func finish(types: [String], accounting: RowAccounting, digests: [Provenance.FileDigest]) throws {
+        try handle.close()
+        var w = BinaryWriter(bytes: [])
+        w.u32(UInt32(types.count))
+        for t in types { w.string(t) }
+        try Data(w.bytes).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(RunCache.typesFile)))
+        let meta = RunCache.Meta(accounting: accounting, digests: digests.map { .init(path: $0.path, fnv1a64: $0.fnv1a64, format: $0.format) },
+                                 rows: rows)
+        try JSONEncoder().encode(meta).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(RunCache.metaFile)))
+        if FileManager.default.fileExists(atPath: final) { try? FileManager.default.removeItem(atPath: final) }
+        try FileManager.default.moveItem(atPath: tmp, toPath: final)
+    }
+
+    /// Removes the unfinished entry.
+    func abandon() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: tmp)
+    }
+}
+
+/// Reads a token entry: the types up front, then the rows batch by batch (as they were written).
+final class TokenCacheReader: @unchecked Sendable {
+    let meta: RunCache.Meta
+    let vocabulary: Vocabulary
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var rowsRead = 0
+
+    /// Opens the entry for `key`; nil when there is none (or it cannot be read, which counts as none).
+    init?(cache: RunCache, key: String) {
+        let dir = cache.path("tokens-" + key)
+        guard let metaData = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(RunCache.metaFile)),
+              let meta = try? JSONDecoder().decode(RunCache.Meta.self, from: metaData),
+              let typesData = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(RunCache.typesFile)),
+              let handle = FileHandle(forReadingAtPath: (dir as NSString).appendingPathComponent(RunCache.rowsFile)) else { return nil }
+        var r = BinaryReader(bytes: [UInt8](typesData))
+        var vocabulary = Vocabulary()
+        guard let n = r.u32() else { return nil }
+        for _ in 0..<n {
+            guard let t = r.string() else { return nil }
+            _ = vocabulary.intern(t)
+        }
+        guard vocabulary.count == Int(n) else { return nil }
+        self.meta = meta
+        self.vocabulary = vocabulary
+        self.handle = handle
+    }
+
+    /// The next stored batch: responses, tokens and spans, with the share of rows read; nil at the end.
+    func next() throws -> (responses: [Response], tokens: [[Token]], spans: [[RedactionSpan]], fractionRead: Double)? {
+        func damaged() -> FritekstError { FritekstError(.input, "the cache entry is damaged; delete the cache directory and run again") }
+        while true {
+            var r = BinaryReader(bytes: pending, offset: position)
+            if let batch = Self.batch(&r) {
+                position = r.offset
+                rowsRead += batch.0.count
+                let fraction = meta.rows > 0 ? Double(rowsRead) / Double(meta.rows) : 1
+                return (batch.0, batch.1, batch.2, fraction)
+            }
+            if atEnd {
+                if position < pending.count { throw damaged() }
+                return nil
+            }
+            let more = try handle.read(upToCount: 8 << 20) ?? Data()
+            if more.isEmpty { atEnd = true; try? handle.close(); continue }
+            pending.removeFirst(position)
+            position = 0
+            pending.append(contentsOf: more)
+        }
+    }
+
+    /// Decodes one batch, or nil when the bytes end before it does.
+    private static func batch(_ r: inout BinaryReader) -> ([Response], [[Token]], [[RedactionSpan]])? {
+        guard let count = r.u32() else { return nil }
+        var responses: [Response] = [], tokens: [[Token]] = [], spans: [[RedactionSpan]] = []
+        responses.reserveCapacity(Int(count)); tokens.reserveCapacity(Int(count)); spans.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let id = r.string(), let row = r.u32(), let line = r.u32(), let nFields = r.u32() else { return nil }
+            var fields: [String: String] = [:]
+            for _ in 0..<nFields {
+                guard let k = r.string(), let v = r.string() else { return nil }
+                fields[k] = v
+            }
+            guard let text = r.string(), let nTokens = r.u32() else { return nil }
+            var ts: [Token] = []
+            ts.reserveCapacity(Int(nTokens))
+            for _ in 0..<nTokens {
+                guard let type = r.i32(), let start = r.i32(), let end = r.i32(), let sentence = r.i32(), let kind = r.u8() else { return nil }
+                ts.append(Token(type: type, start: start, end: end, sentence: sentence, kind: TokenKind(rawValue: kind) ?? .word))
+            }
+            guard let nSpans = r.u32() else { return nil }
+            var ss: [RedactionSpan] = []
+            for _ in 0..<nSpans {
+                guard let kind = r.u8(), let start = r.u32(), let end = r.u32() else { return nil }
+                ss.append(RedactionSpan(kind: RedactionKind(rawValue: Int(kind)) ?? .navn, start: Int(start), end: Int(end)))
+            }
+            responses.append(Response(id: id, row: Int(row), line: Int(line), fields: fields, text: text))
+            tokens.append(ts)
+            spans.append(ss)
+        }
+        return (responses, tokens, spans)
+    }
+}
+
+/// Little-endian fixed-width integers and length-prefixed UTF-8 strings.
+struct BinaryWriter {
+    var bytes: [UInt8]
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
+    mutating func string(_ s: String) {
+        u32(UInt32(s.utf8.count))
+        bytes.append(contentsOf: s.utf8)
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; every read is nil when the bytes run out.
+struct BinaryReader {
+    let bytes: [UInt8]
+    var offset = 0
+    mutating func u8() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+    mutating func u32() -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        defer { offset += 4 }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    }
+    mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
+    mutating func string() -> String? {
+        guard let n = u32(), offset + Int(n) <= bytes.count else { return nil }
+        defer { offset += Int(n) }
+        return String(decoding: bytes[offset..<(offset + Int(n))], as: UTF8.self)
+    }
+}

@@ -1,0 +1,81 @@
+import Dispatch
+import FritekstCore
+
+extension Interner {
+    /// Tokenises and interns a batch of answers on up to `threads` threads; the type ids are exactly those
+    /// that feeding the answers one by one, in order, to `tokens(of:tokenizer:into:)` would give.
+    ///
+    /// The batch is cut into contiguous parts, one per thread. Each thread looks surfaces up in the shared
+    /// table (read only while the threads run) and normalises the surfaces it does not find into its own
+    /// table. Afterwards the new surfaces are added part by part, each part in its first-seen order, which
+    /// is the order of first appearance in the batch, so ids do not depend on the number of threads.
+    public mutating func tokens(of texts: [String], tokenizer: Tokenizer, threads: Int) -> [[Token]] {
+        let n = texts.count
+        guard n > 0 else { return [] }
+        let parts = max(1, min(threads, (n + 63) / 64))
+        let (tokens, locals) = Self.scanParts(texts, parts: parts, tokenizer: tokenizer, shared: table)
+        var result = tokens
+        // Add each part's new surfaces in order and point the part's local ids at the shared ids.
+        for w in 0..<parts where locals[w].count > 0 {
+            let local = locals[w]
+            var map: [TypeID] = []
+            map.reserveCapacity(local.count)
+            for e in 0..<local.count {
+                map.append(local.surfaces.withKey(e) { internNormalised($0, local.normalised[e]) })
+            }
+            for k in (n * w / parts)..<(n * (w + 1) / parts) {
+                guard result[k].contains(where: { $0.type < 0 }) else { continue }
+                for j in result[k].indices where result[k][j].type < 0 {
+                    result[k][j].type = map[Int(-result[k][j].type - 1)]
+                }
+            }
+        }
+        return result
+    }
+
+    /// A surface found by one thread only: its bytes (in `surfaces`, id = index) and its normalised form.
+    struct LocalSurfaces {
+        var surfaces = SurfaceTable()
+        var normalised: [String] = []
+        var count: Int { normalised.count }
+    }
+
+    /// Phase one of `tokens(of:tokenizer:threads:)`: tokens with shared ids, or −(local index + 1) for new surfaces.
+    private static func scanParts(_ texts: [String], parts: Int, tokenizer: Tokenizer, shared: SurfaceTable)
+        -> ([[Token]], [LocalSurfaces]) {
+        let n = texts.count
+        let out = UnsafeSlots<[Token]>(count: n, initial: [])
+        let locals = UnsafeSlots<LocalSurfaces>(count: parts, initial: LocalSurfaces())
+        DispatchQueue.concurrentPerform(iterations: parts) { w in
+            var local = LocalSurfaces()
+            @inline(__always) func lookup(_ slice: UnsafeBufferPointer<UInt8>) -> TypeID {
+                if let id = shared.find(slice) { return id }
+                if let l = local.surfaces.find(slice) { return -l - 1 }
+                let l = TypeID(local.count)
+                local.normalised.append(Normalizer.normalizeToken(slice))
+                local.surfaces.insert(slice, l)
+                return -l - 1
+            }
+            for k in (n * w / parts)..<(n * (w + 1) / parts) {
+                var text = texts[k]
+                var tokens: [Token] = []
+                text.withUTF8 { p in
+                    tokens.reserveCapacity(p.count / 4 + 2)     // Norwegian prose: about one token per five bytes
+                    tokenizer.scan(p) { raw in
+                        let id: TypeID
+                        if raw.lineJoin == .none {
+                            id = lookup(UnsafeBufferPointer(rebasing: p[raw.start..<raw.end]))
+                        } else {
+                            id = Interner.joinedBytes(p, raw).withUnsafeBufferPointer { lookup($0) }
+                        }
+                        tokens.append(Token(type: id, start: Int32(raw.start), end: Int32(raw.end), sentence: raw.sentence, kind: raw.kind))
+                    }
+                }
+                out.set(k, tokens)
+            }
+            locals.set(w, local)
+        }
+        return (out.values, locals.values)
+    }
+}
+
