@@ -123,30 +123,29 @@ final class ChunkSource: @unchecked Sendable {
 }
 
 /// Reads the next batch on its own thread while the current one is coded.
-final class ReadAhead: @unchecked Sendable {
-    private let source: ChunkSource
-    private let size: Int
+final class ReadAhead<Batch>: @unchecked Sendable {
+    private let read: () throws -> Batch?
     private let ready = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "fritekst.read-ahead")
-    private var result: Result<(responses: [Response], fractionRead: Double)?, any Error> = .success(nil)
+    private var result: Result<Batch?, any Error> = .success(nil)
     private var outstanding = false
 
-    init(_ source: ChunkSource, batch: Int) {
-        self.source = source
-        self.size = batch
+    /// Starts reading with `read` (called on the read-ahead thread only, one call at a time).
+    init(_ read: @escaping () throws -> Batch?) {
+        self.read = read
         start()
     }
 
     private func start() {
         outstanding = true
         queue.async {
-            self.result = Result { try self.source.next(self.size) }
+            self.result = Result { try self.read() }
             self.ready.signal()
         }
     }
 
     /// The next batch (waiting for it if needed); nil at the end.
-    func next() throws -> (responses: [Response], fractionRead: Double)? {
+    func next() throws -> Batch? {
         guard outstanding else { return nil }
         ready.wait()
         outstanding = false

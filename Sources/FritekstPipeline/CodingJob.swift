@@ -243,12 +243,18 @@ public enum JobRunner {
         let coder = Coder(compiled)
         var codingStage = CodingStage(compiled, threads: threads)
         let writers = sinks.map(\.writer)
-        let reader = source.map { ReadAhead($0, batch: max(1, batchRows)) }
-        defer { reader?.drain() }
-        func nextBatch() throws -> (responses: [Response], tokens: [[Token]]?, spans: [[RedactionSpan]]?, fractionRead: Double)? {
-            if let cachedTokens { return try cachedTokens.next().map { ($0.responses, $0.tokens, $0.spans, $0.fractionRead) } }
-            return try reader?.next().map { ($0.responses, nil, nil, $0.fractionRead) }
+        typealias Batch = (responses: [Response], tokens: [[Token]]?, spans: [[RedactionSpan]]?, fractionRead: Double)
+        let reader: ReadAhead<Batch>
+        if let stored = cachedTokens {
+            reader = ReadAhead { try stored.next().map { ($0.responses, $0.tokens, $0.spans, $0.fractionRead) } }
+        } else if let source {
+            let rows = max(1, batchRows)
+            reader = ReadAhead { try source.next(rows).map { ($0.responses, nil, nil, $0.fractionRead) } }
+        } else {
+            reader = ReadAhead { nil }
         }
+        defer { reader.drain() }
+        func nextBatch() throws -> Batch? { try reader.next() }
         let keepSpans = !streaming || cacheWriter != nil
         var rowsDone = 0
         while let (batch, storedTokens, storedSpans, fraction) = try nextBatch() {

@@ -71,7 +71,7 @@ struct RunCache {
         -> (key: String, digests: [Provenance.FileDigest])? {
         var h = FNV1a64()
         var digests: [Provenance.FileDigest] = []
-        h.feed(toolIdentity + " tokens v1")
+        h.feed(toolIdentity + " tokens v2")
         for input in job.inputs {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDir), !isDir.boolValue,
@@ -180,8 +180,9 @@ final class TokenCacheWriter {
             w.u32(UInt32(fields.count))
             for (key, value) in fields { w.string(key); w.string(value) }
             w.string(r.text)
+            // Tokens are stored as their in-memory bytes: the entry belongs to this build (its key has the executable's hash).
             w.u32(UInt32(tokens[k].count))
-            for t in tokens[k] { w.i32(t.type); w.i32(t.start); w.i32(t.end); w.i32(t.sentence); w.u8(t.kind.rawValue) }
+            tokens[k].withUnsafeBytes { w.bytes.append(contentsOf: $0) }
             w.u32(UInt32(spans[k].count))
             for s in spans[k] { w.u8(UInt8(s.kind.rawValue)); w.u32(UInt32(s.start)); w.u32(UInt32(s.end)) }
         }
@@ -276,13 +277,7 @@ final class TokenCacheReader: @unchecked Sendable {
                 guard let k = r.string(), let v = r.string() else { return nil }
                 fields[k] = v
             }
-            guard let text = r.string(), let nTokens = r.u32() else { return nil }
-            var ts: [Token] = []
-            ts.reserveCapacity(Int(nTokens))
-            for _ in 0..<nTokens {
-                guard let type = r.i32(), let start = r.i32(), let end = r.i32(), let sentence = r.i32(), let kind = r.u8() else { return nil }
-                ts.append(Token(type: type, start: start, end: end, sentence: sentence, kind: TokenKind(rawValue: kind) ?? .word))
-            }
+            guard let text = r.string(), let nTokens = r.u32(), let ts = r.tokens(Int(nTokens)) else { return nil }
             guard let nSpans = r.u32() else { return nil }
             var ss: [RedactionSpan] = []
             for _ in 0..<nSpans {
@@ -324,6 +319,18 @@ struct BinaryReader {
         return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
     }
     mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
+    /// `n` tokens stored as their in-memory bytes.
+    mutating func tokens(_ n: Int) -> [Token]? {
+        let size = n * MemoryLayout<Token>.stride
+        guard offset + size <= bytes.count else { return nil }
+        defer { offset += size }
+        return bytes.withUnsafeBytes { raw in
+            [Token](unsafeUninitializedCapacity: n) { buffer, count in
+                if n > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + offset, byteCount: size) }
+                count = n
+            }
+        }
+    }
     mutating func string() -> String? {
         guard let n = u32(), offset + Int(n) <= bytes.count else { return nil }
         defer { offset += Int(n) }
