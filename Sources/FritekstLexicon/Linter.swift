@@ -85,8 +85,8 @@ public struct LintOptions: Sendable {
 /// given a corpus, over-broad globs and entries that match nothing.
 public enum Linter {
     /// Lints the codebook or dictionary at `path` (Fritekst/quanteda YAML, or LIWC/WordStat by extension).
-    /// A file that cannot be read at all gives one `unreadable` error. With `loadMorphology`, a corpus
-    /// and no `lemmas`, the Hunspell morphology is loaded when the codebook has lemma or part entries.
+    /// A file that cannot be read at all gives one `unreadable` error. With `loadMorphology` and no
+    /// `lemmas`, the Hunspell morphology is loaded when the codebook has lemma or part entries.
     public static func lint(path: String, corpus: [String]? = nil, lemmas: (any LemmaProvider)? = nil,
                             loadMorphology: Bool = false, options: LintOptions = LintOptions()) -> [LintFinding] {
         let codebook: Codebook
@@ -107,7 +107,7 @@ public enum Linter {
             return [LintFinding(.error, .unreadable, "\(error)", at: nil, file: path)]
         }
         var provider = lemmas
-        if loadMorphology, provider == nil, corpus != nil, codebook.needsMorphology {
+        if loadMorphology, provider == nil, codebook.needsMorphology {
             do {
                 provider = try Morphology()
             } catch {
@@ -217,6 +217,18 @@ public enum Linter {
                     if let reason = cannotMatch(element, caseSensitive: e.caseSensitive, tokenizer: tokenizer) {
                         findings.append(LintFinding(.error, .cannotMatch, reason, at: loc(e, t), file: file))
                         break
+                    }
+                }
+                // A lemma entry matches the tokens whose chosen lemma it is; when the morphology normalises the
+                // entry's own form to another lemma («lære» → «lær»), the entry misses its own inflections.
+                if let lemmas {
+                    for case .lemma(let l) in elements(of: e) {
+                        let folded = Normalizer.lowercase(l)
+                        if let chosen = lemmas.lemmaInfo(folded).lemmas.first, chosen != folded {
+                            findings.append(LintFinding(.warning, .cannotMatch,
+                                                        "lemma '\(l)' is not the lemma the morphology chooses for it ('\(chosen)'), so its own forms do not match it; write lemma: '\(chosen)' or a glob",
+                                                        at: loc(e, t), file: file))
+                        }
                     }
                 }
                 if case .token(.glob(let g)) = e.pattern, !g.hasPrefix("#"), !g.isEmpty, g.allSatisfy({ $0 == "*" || $0 == "?" }),

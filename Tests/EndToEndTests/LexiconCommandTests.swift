@@ -84,4 +84,19 @@ import Testing
         let missing = try CLI.run(["lexicon", "lint", bad, "--corpus", CLI.fixture("Tests/Fixtures/small/answers.csv"), "--text-column", "svar"])
         #expect(missing.status == 3 && missing.stderr.contains("column 'svar'"))
     }
+
+    /// A lemma entry written as a form the morphology normalises elsewhere would miss its own inflections: lint says so.
+    @Test func lintWarnsWhenALemmaEntryIsNotAChosenLemma() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cb = dir + "/kodebok.yaml"
+        try "themes:\n  - id: \"laering\"\n    label: \"Læring\"\n    entries:\n      - lemma: \"lære\"\n      - lemma: \"oppfølging\"\n"
+            .write(toFile: cb, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lexicon", "lint", cb])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("\(cb):5:9: warning: lemma 'lære' is not the lemma the morphology chooses for it ('lær')"), "\(r.stdout)")
+        #expect(!r.stdout.contains("'oppfølging'"))
+        #expect(r.stdout.hasSuffix("0 errors, 1 warning\n"))
+    }
 }
