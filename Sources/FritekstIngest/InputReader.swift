@@ -56,6 +56,19 @@ public enum InputReader {
 
     /// Reads `path`; errors name the file and, where known, the line/row and column.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Result {
+        let format = try checkedFormat(path: path, options: options)
+        let result = try readAs(format, path: path, options: options)
+        if result.table.rows.isEmpty {
+            if let first = result.accounting.skipped.first {
+                throw FritekstError(.input, "no readable data rows: all \(result.accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: path)
+            }
+            throw FritekstError(.input, "no data rows (only a header)", file: path)
+        }
+        return result
+    }
+
+    /// The format of an existing, readable file (by content, extension and `options.format`), checking `--sheet`.
+    static func checkedFormat(path: String, options: ReadOptions) throws -> InputFormat {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw FritekstError(.input, "no such file", file: path)
@@ -70,14 +83,7 @@ public enum InputReader {
         if options.sheet != nil && format != .xlsx {
             throw FritekstError(.usage, "--sheet applies to XLSX workbooks only; this file is \(format.displayName)", file: path)
         }
-        let result = try readAs(format, path: path, options: options)
-        if result.table.rows.isEmpty {
-            if let first = result.accounting.skipped.first {
-                throw FritekstError(.input, "no readable data rows: all \(result.accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: path)
-            }
-            throw FritekstError(.input, "no data rows (only a header)", file: path)
-        }
-        return result
+        return format
     }
 
     static func readAs(_ format: InputFormat, path: String, options: ReadOptions) throws -> Result {
@@ -237,20 +243,7 @@ public final class RowStream {
     /// Opens `path` with the same checks and format rules as `InputReader.read`.
     public init(path: String, options: ReadOptions = ReadOptions()) throws {
         file = path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw FritekstError(.input, "no such file", file: path)
-        }
-        if isDir.boolValue { throw FritekstError(.input, "is a directory, not a file", file: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FritekstError(.input, "cannot read file (permission?)", file: path)
-        }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        try? handle.close()
-        format = try InputReader.resolveFormat(path: path, head: head, requested: options.format)
-        if options.sheet != nil && format != .xlsx {
-            throw FritekstError(.usage, "--sheet applies to XLSX workbooks only; this file is \(format.displayName)", file: path)
-        }
+        format = try InputReader.checkedFormat(path: path, options: options)
         if format == .csv {
             let s = try CSVStream(path: path, options: options.csv)
             csv = s
