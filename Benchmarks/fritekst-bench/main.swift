@@ -9,7 +9,7 @@ import FritekstText
 /// Deterministic generator of survey-like answers from the bundled corpus's answers.
 struct CorpusGenerator {
     let sentences: [String]
-    var rng: SplitMix
+    var rng: SplitMix64
 
     init(seedCorpus: String, seed: UInt64 = 7) throws {
         var all: [String] = []
@@ -20,7 +20,7 @@ struct CorpusGenerator {
             if s.count > 20 && !s.contains(",R0") && !s.hasPrefix("id,") && !s.contains("\"") { all.append(s) }
         }
         sentences = all
-        rng = SplitMix(state: seed)
+        rng = SplitMix64(seed: seed)
     }
 
     mutating func answer() -> String {
@@ -28,17 +28,6 @@ struct CorpusGenerator {
         var parts: [String] = []
         for _ in 0..<n { parts.append(sentences[Int(rng.next() % UInt64(sentences.count))] + ".") }
         return parts.joined(separator: rng.next() % 7 == 0 ? "\n" : " ")
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -75,6 +64,13 @@ func textStage(megabytes: Int) throws {
     }
 }
 
+/// The `fritekst code` job the benchmarks time: coded.csv and crosstab.csv by role and employer.
+func codeJob(input: String, codebook: String, out: String) -> CodingJob {
+    CodingJob(inputs: [JobInput(path: input, mapping: .init(id: "id", text: "text"))],
+              codebookPath: codebook, groupBy: ["role", "employer"], outputDirectory: out,
+              outputs: [.codedCSV, .crosstabCSV], reproducible: true, lemmaProvider: nil)
+}
+
 func job(rows: Int, codebook: String) throws {
     var gen = try CorpusGenerator(seedCorpus: seedCorpus)
     let dir = root.appendingPathComponent("Benchmarks/corpora").path
@@ -91,10 +87,7 @@ func job(rows: Int, codebook: String) throws {
     }
     let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
     let t0 = Date()
-    let summary = try JobRunner.run(CodingJob(
-        inputs: [JobInput(path: path, mapping: .init(id: "id", text: "text"))],
-        codebookPath: codebook, groupBy: ["role", "employer"], outputDirectory: "\(dir)/out-\(rows)",
-        outputs: [.codedCSV, .crosstabCSV], reproducible: true, lemmaProvider: nil))
+    let summary = try JobRunner.run(codeJob(input: path, codebook: codebook, out: "\(dir)/out-\(rows)"))
     let s = Date().timeIntervalSince(t0)
     print(String(format: "job %@ %d rows (%.1f MB): %.2f s, %.0f rows/s, %.1f MB/s, peak RSS %.0f MB, answered %d",
                  (codebook as NSString).lastPathComponent, rows, size / 1e6, s, Double(rows) / s, size / 1e6 / s, peakRSSMB(),
@@ -114,9 +107,7 @@ func cache(rows: Int) throws {
     let changed = "\(dir)/codebook-changed.yaml"
     try (String(contentsOfFile: original, encoding: .utf8) + "\n# changed by fritekst-bench\n").write(toFile: changed, atomically: true, encoding: .utf8)
     for (label, codebook) in [("cold (fills the cache)", original), ("unchanged", original), ("changed codebook", changed)] {
-        var j = CodingJob(inputs: [JobInput(path: path, mapping: .init(id: "id", text: "text"))],
-                          codebookPath: codebook, groupBy: ["role", "employer"], outputDirectory: "\(dir)/out-cache-\(rows)",
-                          outputs: [.codedCSV, .crosstabCSV], reproducible: true, lemmaProvider: nil)
+        var j = codeJob(input: path, codebook: codebook, out: "\(dir)/out-cache-\(rows)")
         j.cacheDirectory = cacheDir
         let t0 = Date()
         let summary = try JobRunner.run(j)

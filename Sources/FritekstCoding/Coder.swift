@@ -169,8 +169,7 @@ public struct Coder: Sendable {
                                            start: tok.start, end: tok.end, sentence: tok.sentence))
                 }
                 for e in phrases[Int(u)] {
-                    if let last = matchPhrase(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens,
-                                              offsets: offsets, typeUnits: typeUnits) {
+                    if let last = compiled.phraseEnd(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens) {
                         add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
                                                start: tok.start, end: tokens[last].end, sentence: tok.sentence))
                     }
@@ -262,25 +261,6 @@ public struct Coder: Sendable {
     }
 
     /// Index of the last token of a phrase match starting at `pos`, or nil.
-    private func matchPhrase(units: [Int32], gaps: [Int], from pos: Int, tokens: [Token],
-                             offsets: [Int32], typeUnits: [Int32]) -> Int? {
-        func matches(_ t: TypeID, _ u: Int32) -> Bool {
-            let first = Int(offsets[Int(t)]), end = Int(offsets[Int(t) + 1])
-            return first < end && typeUnits[first..<end].contains(u)
-        }
-        func step(_ k: Int, _ at: Int) -> Int? {
-            if k == units.count { return at - 1 }
-            let maxGap = gaps[k - 1]
-            var q = at
-            while q < tokens.count && q <= at + maxGap {
-                if matches(tokens[q].type, units[k]), let end = step(k + 1, q + 1) { return end }
-                q += 1
-            }
-            return nil
-        }
-        return step(1, pos + 1)
-    }
-
     @inline(__always)
     private func bytesEqual(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ exact: [UInt8]) -> Bool {
         guard e - s == exact.count else { return false }

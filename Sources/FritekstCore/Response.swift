@@ -71,6 +71,16 @@ public struct RowAccounting: Sendable, Equatable, Codable {
 
     /// Rows that were coded (answered or empty), i.e. not skipped.
     public var coded: Int { answered + empty }
+
+    /// Adds another input's accounting, its skips marked with that input's file.
+    public mutating func absorb(_ other: RowAccounting, file: String) {
+        rowsRead += other.rowsRead
+        answered += other.answered
+        empty += other.empty
+        skipped += other.skipped.map { Skip(file: $0.file ?? file, line: $0.line, reason: $0.reason) }
+        duplicateIDs += other.duplicateIDs
+        warnings += other.warnings
+    }
 }
 
 extension String {

@@ -58,17 +58,20 @@ public enum InputReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Result {
         let format = try checkedFormat(path: path, options: options)
         let result = try readAs(format, path: path, options: options)
-        if result.table.rows.isEmpty {
-            if let first = result.accounting.skipped.first {
-                throw FritekstError(.input, "no readable data rows: all \(result.accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: path)
-            }
-            throw FritekstError(.input, "no data rows (only a header)", file: path)
-        }
+        if result.table.rows.isEmpty { throw noDataRows(result.accounting, file: path) }
         return result
     }
 
+    /// The error for an input without a single data row: all skipped (naming the first skip), or only a header.
+    static func noDataRows(_ accounting: RowAccounting, file: String) -> FritekstError {
+        if let first = accounting.skipped.first {
+            return FritekstError(.input, "no readable data rows: all \(accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: file)
+        }
+        return FritekstError(.input, "no data rows (only a header)", file: file)
+    }
+
     /// The format of an existing, readable file (by content, extension and `options.format`), checking `--sheet`.
-    static func checkedFormat(path: String, options: ReadOptions) throws -> InputFormat {
+    public static func checkedFormat(path: String, options: ReadOptions) throws -> InputFormat {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw FritekstError(.input, "no such file", file: path)
@@ -281,12 +284,7 @@ public final class RowStream {
             if position == t.rows.count { table = nil }   // every row is handed out; free the table
         }
         rowsGiven += out.count
-        if out.isEmpty && rowsGiven == 0 {
-            if let first = accounting.skipped.first {
-                throw FritekstError(.input, "no readable data rows: all \(accounting.skipped.count) skipped (first: line \(first.line): \(first.reason))", file: file)
-            }
-            throw FritekstError(.input, "no data rows (only a header)", file: file)
-        }
+        if out.isEmpty && rowsGiven == 0 { throw InputReader.noDataRows(accounting, file: file) }
         return out
     }
 }

@@ -254,6 +254,27 @@ public final class CompiledCodebook: @unchecked Sendable {
         typeUnits[Int(typeOffsets[Int(t)])..<Int(typeOffsets[Int(t) + 1])]
     }
 
+    /// The last token of phrase `units` (with `gaps[k - 1]` tokens allowed before element k) matched from
+    /// token `pos`, whose type matches the first unit; nil when the phrase does not continue there.
+    /// The coder and the linter share this, so "matches" means the same to both.
+    public func phraseEnd(units: [Int32], gaps: [Int], from pos: Int, tokens: [Token]) -> Int? {
+        let offsets = typeOffsets, typeUnits = typeUnits
+        func matches(_ t: TypeID, _ u: Int32) -> Bool {
+            let first = Int(offsets[Int(t)]), end = Int(offsets[Int(t) + 1])
+            return first < end && typeUnits[first..<end].contains(u)
+        }
+        func step(_ k: Int, _ at: Int) -> Int? {
+            if k == units.count { return at - 1 }
+            var q = at
+            while q < tokens.count && q <= at + gaps[k - 1] {
+                if matches(tokens[q].type, units[k]), let end = step(k + 1, q + 1) { return end }
+                q += 1
+            }
+            return nil
+        }
+        return step(1, pos + 1)
+    }
+
     /// True when unit `u` matches type `t`.
     @inline(__always)
     public func type(_ t: TypeID, matches u: Int32) -> Bool { units(of: t).contains(u) }

@@ -480,7 +480,8 @@ public enum Linter {
                         matched[Int(e)] = true
                     }
                     for e in compiled.phraseStarts[Int(u)] where !matched[Int(e)] {
-                        if phraseMatches(compiled, compiled.entries[Int(e)], from: pos, tokens: tokens) { matched[Int(e)] = true }
+                        let ce = compiled.entries[Int(e)]
+                        if compiled.phraseEnd(units: ce.units, gaps: ce.gaps, from: pos, tokens: tokens) != nil { matched[Int(e)] = true }
                     }
                 }
             }
@@ -495,20 +496,6 @@ public enum Linter {
                                         at: loc(e, theme), file: file))
         }
         return findings
-    }
-
-    /// True when a phrase entry matches tokens starting at `pos` (gaps as in the coder).
-    static func phraseMatches(_ compiled: CompiledCodebook, _ entry: CompiledCodebook.CompiledEntry, from pos: Int, tokens: [Token]) -> Bool {
-        func step(_ k: Int, _ at: Int) -> Bool {
-            if k == entry.units.count { return true }
-            var q = at
-            while q < tokens.count && q <= at + entry.gaps[k - 1] {
-                if compiled.type(tokens[q].type, matches: entry.units[k]), step(k + 1, q + 1) { return true }
-                q += 1
-            }
-            return false
-        }
-        return step(1, pos + 1)
     }
 
     private static func percent(_ x: Double) -> String {

@@ -105,13 +105,11 @@ final class ChunkSource: @unchecked Sendable {
             accounting.answered += acc.answered
             accounting.empty += acc.empty
             if rows.isEmpty {
-                // The input is finished: its accounting joins the run's.
+                // The input is finished: its rows, skips, duplicates and warnings join the run's (answered and
+                // empty were counted batch by batch above).
                 var done = stream.accounting
                 open[current].mapper.finish(&done)
-                accounting.rowsRead += done.rowsRead
-                accounting.skipped += done.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
-                accounting.duplicateIDs += done.duplicateIDs
-                accounting.warnings += done.warnings
+                accounting.absorb(done, file: input.path)
                 current += 1
                 continue
             }

@@ -449,12 +449,7 @@ public enum JobRunner {
                                         firstResponse: responses.count, responseCount: rs.count))
             }
             responses += rs
-            accounting.rowsRead += acc.rowsRead
-            accounting.answered += acc.answered
-            accounting.empty += acc.empty
-            accounting.skipped += acc.skipped.map { .init(file: input.path, line: $0.line, reason: $0.reason) }
-            accounting.duplicateIDs += acc.duplicateIDs
-            accounting.warnings += acc.warnings
+            accounting.absorb(acc, file: input.path)
             if var d = Provenance.digest(ofFile: input.path) {
                 d.format = result.format.rawValue
                 inputDigests.append(d)

@@ -73,11 +73,9 @@ struct RunCache {
         var digests: [Provenance.FileDigest] = []
         h.feed(toolIdentity + " tokens v2")
         for input in job.inputs {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDir), !isDir.boolValue,
+            guard let format = try? InputReader.checkedFormat(path: input.path, options: ReadOptions(csv: input.csv, sheet: input.sheet)),
                   var d = Provenance.digest(ofFile: input.path) else { return nil }
-            let head = FileHandle(forReadingAtPath: input.path).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: 4096) }
-            d.format = (try? InputReader.resolveFormat(path: input.path, head: head ?? Data()))?.rawValue
+            d.format = format.rawValue
             digests.append(d)
             h.feed(input.path); h.feed(d.fnv1a64)
             let m = input.mapping

@@ -1,3 +1,5 @@
+import FritekstCore
+
 /// Finds personal data in an answer and replaces it with typed markers.
 ///
 /// One left-to-right pass over the UTF-8 bytes finds URLs, e-mail addresses and digit runs
@@ -31,22 +33,19 @@ public struct Redactor: Sendable {
         userSingles = singles
         var hashes = Set<UInt64>()
         for name in names.given.union(names.surnames) {
-            var h = Redactor.fnvOffset
-            for b in name.utf8 { h = (h ^ UInt64(b)) &* Redactor.fnvPrime }
-            hashes.insert(h)
+            var h = FNV1a64()
+            for b in name.utf8 { h.feed(b) }
+            hashes.insert(h.value)
         }
         nameHashes = hashes
     }
-
-    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
     /// True when `w` is certainly not a listed name: an unhyphenated ASCII/Latin-1 word whose lower-cased
     /// bytes (and, for a genitive -s, those without the s) hash to no name. False means "look it up".
     @inline(__always)
     private func certainlyNotName(_ w: Word, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !w.hyphenated else { return false }
-        var h = Redactor.fnvOffset, beforeLast = h
+        var h = FNV1a64(), beforeLast = h
         var last: UInt8 = 0
         var i = w.start
         while i < w.end {
@@ -54,21 +53,21 @@ public struct Redactor: Sendable {
             beforeLast = h
             if b < 0x80 {
                 last = b &- 0x41 < 26 ? b | 0x20 : b
-                h = (h ^ UInt64(last)) &* Redactor.fnvPrime
+                h.feed(last)
                 i += 1
             } else if b == 0xC3, i + 1 < w.end {
                 // U+00C0–U+00DE (not ×) lower-case by +0x20 on the second byte, as String.lowercased() does.
                 let c = p[i + 1]
                 last = c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c
-                h = (h ^ 0xC3) &* Redactor.fnvPrime
-                h = (h ^ UInt64(last)) &* Redactor.fnvPrime
+                h.feed(0xC3)
+                h.feed(last)
                 i += 2
             } else {
                 return false
             }
         }
-        if nameHashes.contains(h) { return false }
-        if last == 0x73, w.end - w.start > 3, nameHashes.contains(beforeLast) { return false }
+        if nameHashes.contains(h.value) { return false }
+        if last == 0x73, w.end - w.start > 3, nameHashes.contains(beforeLast.value) { return false }
         return true
     }
 

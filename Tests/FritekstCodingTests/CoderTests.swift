@@ -180,7 +180,7 @@ enum Oracle {
                      "ikkje", "tid", "til", "oppfølging", "brukarane", "Økonomisk", "sosialhjelp", "covid-19", "2019", "3,5",
                      "kurs-", "arbeidsevnevurderingen", "ÆØÅ", "nav", "Nav-kontoret", "frist", "svartid"]
         let seps = [" ", " ", " ", ", ", ". ", "\n", " – ", "; ", " «", "» ", "-", "/", " (", ") "]
-        var rng = SplitMixForTests(seed: 42)
+        var rng = SplitMix64(seed: 42)
         for round in 0..<25 {
             // A random dictionary of globs and phrases built from the same words.
             var dictionary: [(String, [String])] = []
@@ -221,17 +221,5 @@ enum Oracle {
                 #expect(tokens.map { interner.vocabulary[$0.type] } == Oracle.tokens(text), "\(text.debugDescription)")
             }
         }
-    }
-}
-
-struct SplitMixForTests: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
