@@ -112,7 +112,7 @@ func cache(rows: Int) throws {
         let t0 = Date()
         let summary = try JobRunner.run(j)
         print(String(format: "cache %@ %d rows: %.2f s (reused: %@), peak RSS %.0f MB", label, rows, Date().timeIntervalSince(t0),
-                     summary.reused ?? "nothing", peakRSSMB()))
+                     summary.reused?.rawValue ?? "nothing", peakRSSMB()))
     }
 }
 

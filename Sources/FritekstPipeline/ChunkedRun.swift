@@ -1,7 +1,11 @@
 import Foundation
+import FritekstAnalysis
+import FritekstCoding
 import FritekstCore
 import FritekstIngest
 import FritekstLexicon
+import FritekstPrivacy
+import FritekstReport
 import FritekstText
 
 /// How far a run has come: rows coded and the share of the input read.
@@ -180,5 +184,81 @@ struct RespondentCounts {
 
     mutating func merge(_ other: RespondentCounts) {
         for (k, n) in zip(other.order, other.counts) { add(k, n) }
+    }
+}
+
+/// Codes, redacts and formats the `coded.csv` rows of one part of a batch (what each thread does).
+struct BatchCoder: Sendable {
+    /// What one part gives back, joined in input order by the caller.
+    struct Part {
+        var range: Range<Int>
+        /// `coded.csv` bytes per CSV output, in the order of `delimiters`.
+        var csv: [Data] = []
+        var codedPerTheme: [Int]
+        var redactions = RedactionCounts()
+        /// Streamed runs: respondents counted by record.
+        var counted = RespondentCounts()
+        /// Runs that keep every answer: codings and respondents row by row.
+        var codings: [CodedAnswer] = []
+        var respondents: [CodedRespondent] = []
+        /// Redaction spans row by row, when kept (`keepSpans`).
+        var spans: [[RedactionSpan]] = []
+    }
+
+    let compiled: CompiledCodebook
+    let coder: Coder
+    let redactor: Redactor
+    let job: CodingJob
+    let visibleIndices: [Int]
+    /// Field delimiter of each CSV output written while coding.
+    let delimiters: [Character]
+    let streaming: Bool
+    let keepSpans: Bool
+
+    init(compiled: CompiledCodebook, redactor: Redactor, job: CodingJob, visibleIndices: [Int], delimiters: [Character],
+         streaming: Bool, keepSpans: Bool) {
+        self.compiled = compiled
+        self.coder = Coder(compiled)
+        self.redactor = redactor
+        self.job = job
+        self.visibleIndices = visibleIndices
+        self.delimiters = delimiters
+        self.streaming = streaming
+        self.keepSpans = keepSpans
+    }
+
+    /// Rows `range` of `batch` with their tokens; stored redaction spans (from the cache) are used as they are.
+    func code(_ batch: [Response], _ range: Range<Int>, tokens: [[Token]], storedSpans: [[RedactionSpan]]?) -> Part {
+        var part = Part(range: range, codedPerTheme: Array(repeating: 0, count: visibleIndices.count))
+        var writers = delimiters.map { CSVWriter(delimiter: $0) }
+        for k in range {
+            let r = batch[k]
+            let answered = r.isAnswered
+            var text = r.text
+            let (coding, spans) = text.withUTF8 { p in
+                (coder.code(tokens: tokens[k], text: p), storedSpans?[k] ?? (answered ? redactor.spans(in: p) : []))
+            }
+            if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
+            let flags = coding.visibleFlags(indices: visibleIndices)
+            for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
+            if !writers.isEmpty {
+                let evidence = coding.evidence(text: r.text, compiled: compiled, redacting: spans)
+                for c in writers.indices { writers[c].row(r.id, flags: flags, evidence) }
+            }
+            let groups = job.groupBy.map { g -> String in
+                let v = (r.fields[g] ?? "").trimmedWhitespace
+                return v.isEmpty ? JobRunner.missingGroup : job.analysis.groupValue(g, v)
+            }
+            if streaming {
+                let wave = (r.fields["wave"] ?? "").trimmedWhitespace
+                part.counted.add(.init(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? JobRunner.missingGroup : wave))
+            } else {
+                part.codings.append(coding)
+                part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
+            }
+            if keepSpans { part.spans.append(spans) }
+        }
+        part.csv = writers.map(\.data)               // the bytes are made here, on this part's thread
+        return part
     }
 }

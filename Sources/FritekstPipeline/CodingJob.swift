@@ -68,6 +68,9 @@ public struct CodingJob: Sendable {
     /// Cache directory for earlier results and tokenised inputs (nil: no cache).
     public var cacheDirectory: String?
 
+    /// Paths of the output files, in `outputs` order.
+    public var outputPaths: [String] { outputs.map { (outputDirectory as NSString).appendingPathComponent($0.rawValue) } }
+
     /// Creates a job.
     public init(inputs: [JobInput], codebookPath: String, groupBy: [String], outputDirectory: String,
                 outputs: [JobOutput], reproducible: Bool = false, lemmaProvider: (any LemmaProvider)? = nil,
@@ -82,6 +85,14 @@ public struct CodingJob: Sendable {
         self.reproducible = reproducible
         self.lemmaProvider = lemmaProvider
     }
+}
+
+/// What a run took from the cache.
+public enum CacheUse: String, Sendable {
+    /// Inputs, codebook and options were unchanged: the earlier outputs were copied.
+    case results
+    /// Inputs were unchanged: the stored tokens and redaction spans were coded with this codebook.
+    case tokens
 }
 
 /// What a finished job did, for the summary and the tests.
@@ -99,8 +110,8 @@ public struct JobSummary: Sendable {
     public var minCell = 0
     /// Wall-clock seconds per stage (read, codebook, code, redact, analyse and write).
     public var stageSeconds: [(String, Double)] = []
-    /// What the cache gave: "results" (outputs copied), "tokens" (inputs not read or tokenised), or nil.
-    public var reused: String?
+    /// What the cache gave, if anything.
+    public var reused: CacheUse?
 
     /// Human-readable summary lines.
     public var lines: [String] {
@@ -120,8 +131,8 @@ public struct JobSummary: Sendable {
         }
         out.append("redacted: " + redactions.summary)
         if let reused {
-            out.append(reused == "results" ? "cache: inputs, codebook and options unchanged; earlier outputs reused"
-                                           : "cache: inputs unchanged; stored tokens coded with this codebook")
+            out.append(reused == .results ? "cache: inputs, codebook and options unchanged; earlier outputs reused"
+                                          : "cache: inputs unchanged; stored tokens coded with this codebook")
         }
         out.append("wrote: " + outputFiles.joined(separator: ", ") + String(format: "  (%.2f s)", seconds))
         return out
@@ -168,157 +179,113 @@ public enum JobRunner {
 
         // The cache: an unchanged run copies its earlier outputs; unchanged inputs give their stored tokens.
         let cache = try job.cacheDirectory.map { try RunCache(directory: $0) }
-        var keys: (tokens: String, results: String, digests: [Provenance.FileDigest])?
-        if let cache, let tk = RunCache.tokenKey(job, keepFields: keepFields, tokenizerMode: codebook.tokenizerMode,
-                                                 morphology: codebook.needsMorphology) {
-            keys = (tk.key, RunCache.resultKey(job, tokenKey: tk.key), tk.digests)
-            if let (stored, dir) = cache.results(keys!.results) {
-                for name in stored.outputs {
-                    try FileManager.default.copyItem(atPath: (dir as NSString).appendingPathComponent(name), toPath: staged.path(for: name))
-                }
-                try staged.commit()
-                stage("reuse cached results")
-                log.debug("cache hit: results-\(keys!.results)")
-                return JobSummary(accounting: stored.accounting, themes: visible, codedPerTheme: stored.codedPerTheme,
-                                  outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                                  warnings: stored.accounting.warnings, seconds: Date().timeIntervalSince(started),
-                                  redactions: stored.redactions, minCell: job.minCell, stageSeconds: stages, reused: "results")
+        let keys = cache == nil ? nil : RunCache.keys(job, keepFields: keepFields, codebook: codebook)
+        if let cache, let keys, let stored = cache.results(keys.results, outputs: job.outputs) {
+            for output in job.outputs {
+                try FileManager.default.copyItem(atPath: (stored.directory as NSString).appendingPathComponent(output.rawValue),
+                                                 toPath: staged.path(for: output.rawValue))
             }
+            try staged.commit()
+            stage("reuse cached results")
+            log.debug("cache hit: \(stored.directory)")
+            return JobSummary(accounting: stored.summary.accounting, themes: visible, codedPerTheme: stored.summary.codedPerTheme,
+                              outputFiles: job.outputPaths, warnings: stored.summary.accounting.warnings,
+                              seconds: Date().timeIntervalSince(started), redactions: stored.summary.redactions, minCell: job.minCell,
+                              stageSeconds: stages, reused: .results)
         }
-        var cachedTokens: TokenCacheReader?
-        var cacheWriter: TokenCacheWriter?
-        if let cache, let keys, !needsTables {
+        var cachedTokens: TokenCacheReader?, cacheWriter: TokenCacheWriter?
+        if let cache, let keys, !needsTables {           // coded.sav needs the input tables: it always reads them
             cachedTokens = TokenCacheReader(cache: cache, key: keys.tokens)
             if cachedTokens == nil { cacheWriter = try TokenCacheWriter(cache: cache, key: keys.tokens) }
         }
         defer { cacheWriter?.abandon() }
 
-        // Every input is opened and its columns checked before anything is coded or written.
+        // Every input is opened and its columns checked before anything is coded or written; reading starts
+        // at once on its own thread, one batch ahead of the coding.
+        typealias Batch = (responses: [Response], tokens: [[Token]]?, spans: [[RedactionSpan]]?, fractionRead: Double)
         var source: ChunkSource?
         var inputTables: [ReadInput] = []
-        if needsTables {
-            let read = try readInputTables(job.inputs, groupBy: job.groupBy, keepTables: true)
-            inputTables = read.tables
-            source = ChunkSource(responses: read.responses, accounting: read.accounting, digests: read.digests)
-        } else if cachedTokens == nil {
-            source = try ChunkSource(job.inputs, groupBy: job.groupBy, keepFields: keepFields)
+        let reader: ReadAhead<Batch>
+        if let stored = cachedTokens {
+            reader = ReadAhead { try stored.next().map { ($0.responses, $0.tokens, $0.spans, $0.fractionRead) } }
+        } else {
+            let rows: ChunkSource
+            if needsTables {
+                let read = try readInputTables(job.inputs, groupBy: job.groupBy, keepTables: true)
+                inputTables = read.tables
+                rows = ChunkSource(responses: read.responses, accounting: read.accounting, digests: read.digests)
+            } else {
+                rows = try ChunkSource(job.inputs, groupBy: job.groupBy, keepFields: keepFields)
+            }
+            let size = max(1, batchRows)
+            reader = ReadAhead { try rows.next(size).map { ($0.responses, nil, nil, $0.fractionRead) } }
+            source = rows
         }
+        defer { reader.drain() }
         let compiled = try CompiledCodebook(codebook, lemmas: try job.lemmaProvider ?? defaultLemmas(for: codebook))
         if let cachedTokens { compiled.resolve(cachedTokens.vocabulary, threads: threads) }
         stage("open inputs and codebook")
         log.debug("\(job.inputs.count) input(s), \(streaming ? "streamed" : "kept in memory")\(cachedTokens != nil ? ", tokens from the cache" : ""); codebook \(codebook.themes.count) themes")
 
-        let visibleIndices = codebook.visibleThemes.map(\.index)
-        let groupBy = job.groupBy, analysisOptions0 = job.analysis
         var codedPerTheme = Array(repeating: 0, count: visible.count)
         var redactions = RedactionCounts()
         // coded.csv and its Excel twin are written batch by batch into the staging place.
-        var sinks: [(output: JobOutput, writer: CSVWriter, handle: FileHandle)] = []
-        defer { for s in sinks { try? s.handle.close() } }
-        for output in [JobOutput.codedCSV, .codedExcelCSV] where job.outputs.contains(output) {
+        let csvOutputs = [JobOutput.codedCSV, .codedExcelCSV].filter { job.outputs.contains($0) }
+        var handles: [FileHandle] = []
+        defer { for h in handles { try? h.close() } }
+        for output in csvOutputs {
             let path = staged.path(for: output.rawValue)
             guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
                 throw FritekstError(.output, "cannot write output file", file: path)
             }
+            handles.append(h)
             var header = output == .codedCSV ? CSVWriter() : CSVWriter(delimiter: ";", byteOrderMark: true)
             header.row(["id"] + visible.map(\.id) + ["evidence"])
             try h.write(contentsOf: header.data)
-            sinks.append((output, output == .codedCSV ? CSVWriter() : CSVWriter(delimiter: ";"), h))
         }
         // Kept only when an output needs every answer.
         var responses: [Response] = [], codings: [CodedAnswer] = [], redactionSpans: [[RedactionSpan]] = []
         var respondents: [CodedRespondent] = []
         var counted = RespondentCounts()
 
-        struct Part {
-            var csv: [CSVWriter]
-            var csvData: [Data] = []
-            var codedPerTheme: [Int]
-            var redactions = RedactionCounts()
-            var counted = RespondentCounts()
-            var codings: [CodedAnswer] = []
-            var spans: [[RedactionSpan]] = []
-            var respondents: [CodedRespondent] = []
-        }
-        let coder = Coder(compiled)
+        let batchCoder = BatchCoder(compiled: compiled, redactor: redactor, job: job, visibleIndices: codebook.visibleThemes.map(\.index),
+                                    delimiters: csvOutputs.map { $0 == .codedCSV ? "," : ";" }, streaming: streaming,
+                                    keepSpans: !streaming || cacheWriter != nil)
         var codingStage = CodingStage(compiled, threads: threads)
-        let writers = sinks.map(\.writer)
-        typealias Batch = (responses: [Response], tokens: [[Token]]?, spans: [[RedactionSpan]]?, fractionRead: Double)
-        let reader: ReadAhead<Batch>
-        if let stored = cachedTokens {
-            reader = ReadAhead { try stored.next().map { ($0.responses, $0.tokens, $0.spans, $0.fractionRead) } }
-        } else if let source {
-            let rows = max(1, batchRows)
-            reader = ReadAhead { try source.next(rows).map { ($0.responses, nil, nil, $0.fractionRead) } }
-        } else {
-            reader = ReadAhead { nil }
-        }
-        defer { reader.drain() }
-        func nextBatch() throws -> Batch? { try reader.next() }
-        let keepSpans = !streaming || cacheWriter != nil
         var rowsDone = 0
-        while let (batch, storedTokens, storedSpans, fraction) = try nextBatch() {
+        while let (batch, storedTokens, storedSpans, fraction) = try reader.next() {
             let tokens = storedTokens ?? codingStage.tokens(batch[...])
             // Each part of the batch is coded, redacted and written out by one thread; parts join in order.
             let parts = max(1, min(threads, batch.count / 256))
-            let results = UnsafeSlots<Part?>(count: parts, initial: nil)
+            let results = UnsafeSlots<BatchCoder.Part?>(count: parts, initial: nil)
             DispatchQueue.concurrentPerform(iterations: parts) { w in
-                var part = Part(csv: writers, codedPerTheme: Array(repeating: 0, count: visible.count))
-                for k in (batch.count * w / parts)..<(batch.count * (w + 1) / parts) {
-                    let r = batch[k]
-                    let answered = r.isAnswered
-                    var text = r.text
-                    let (coding, spans) = text.withUTF8 { p in
-                        (coder.code(tokens: tokens[k], text: p), storedSpans?[k] ?? (answered ? redactor.spans(in: p) : []))
-                    }
-                    if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
-                    let flags = coding.visibleFlags(indices: visibleIndices)
-                    for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
-                    if !part.csv.isEmpty {
-                        let evidence = coding.evidence(text: r.text, compiled: compiled, redacting: spans)
-                        for c in part.csv.indices { part.csv[c].row(r.id, flags: flags, evidence) }
-                    }
-                    let groups = groupBy.map { g -> String in
-                        let v = (r.fields[g] ?? "").trimmedWhitespace
-                        return v.isEmpty ? missingGroup : analysisOptions0.groupValue(g, v)
-                    }
-                    if streaming {
-                        let wave = (r.fields["wave"] ?? "").trimmedWhitespace
-                        part.counted.add(.init(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? missingGroup : wave))
-                    } else {
-                        part.codings.append(coding)
-                        part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
-                    }
-                    if keepSpans { part.spans.append(spans) }
-                }
-                part.csvData = part.csv.map(\.data)            // the bytes are made here, on this part's thread
-                part.csv = []
-                results.set(w, part)
+                results.set(w, batchCoder.code(batch, (batch.count * w / parts)..<(batch.count * (w + 1) / parts),
+                                               tokens: tokens, storedSpans: storedSpans))
             }
             var batchSpans: [[RedactionSpan]] = []
             for case let part? in results.values {
-                if cacheWriter != nil { batchSpans += part.spans }
-                for (c, sink) in sinks.enumerated() { try sink.handle.write(contentsOf: part.csvData[c]) }
+                for (c, h) in handles.enumerated() { try h.write(contentsOf: part.csv[c]) }
                 for t in codedPerTheme.indices { codedPerTheme[t] += part.codedPerTheme[t] }
                 redactions += part.redactions
                 if streaming {
                     counted.merge(part.counted)
                 } else {
                     codings += part.codings
-                    redactionSpans += part.spans
                     respondents += part.respondents
+                    responses += batch[part.range]
+                    redactionSpans += part.spans
                 }
+                if cacheWriter != nil { batchSpans += part.spans }
             }
-            if !streaming { responses += batch }
             try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans)
             rowsDone += batch.count
             progress?(JobProgress(rows: rowsDone, fractionRead: fraction, finished: false))
         }
-        for s in sinks { try s.handle.close() }
-        sinks = []
+        for h in handles { try h.close() }
+        handles = []
         let accounting = cachedTokens?.meta.accounting ?? source?.accounting ?? RowAccounting()
-        if let w = cacheWriter, let keys {
-            try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting, digests: keys.digests)
+        if let w = cacheWriter {
+            try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting)
             cacheWriter = nil
         }
         progress?(JobProgress(rows: rowsDone, fractionRead: 1, finished: true))
@@ -344,8 +311,7 @@ public enum JobRunner {
         var provenanceValue: Provenance?
         func provenance() -> Provenance {
             if let p = provenanceValue { return p }
-            let digests = keys?.digests ?? cachedTokens.map { $0.meta.digests.map { Provenance.FileDigest(path: $0.path, fnv1a64: $0.fnv1a64, format: $0.format) } }
-                ?? source?.digests() ?? []
+            let digests = keys?.digests ?? source?.digests() ?? []   // a run from stored tokens always has keys
             let p = Provenance(inputs: digests, codebook: Provenance.digest(ofFile: job.codebookPath),
                                options: options, reproducible: job.reproducible)
             provenanceValue = p
@@ -412,15 +378,14 @@ public enum JobRunner {
             }
         }
         if let cache, let keys {
-            try cache.storeResults(keys.results, summary: .init(accounting: accounting, codedPerTheme: codedPerTheme, redactions: redactions,
-                                                                outputs: job.outputs.map(\.rawValue)), from: staged)
+            try cache.storeResults(keys.results, summary: .init(accounting: accounting, codedPerTheme: codedPerTheme, redactions: redactions),
+                                   outputs: job.outputs, from: staged)
         }
         try staged.commit()
         stage("analyse and write")
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
-                          outputFiles: job.outputs.map { (job.outputDirectory as NSString).appendingPathComponent($0.rawValue) },
-                          warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
-                          stageSeconds: stages, reused: cachedTokens != nil ? "tokens" : nil)
+                          outputFiles: job.outputPaths, warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
+                          stageSeconds: stages, reused: cachedTokens != nil ? .tokens : nil)
     }
 
     /// Reads and maps all inputs, adding the wave label and summing the row accounting.

@@ -24,24 +24,19 @@ struct RunCache {
     static let metaFile = "meta.json"
     static let summaryFile = "summary.json"
 
-    /// What a token entry records besides the rows.
+    /// What a token entry records besides the rows: the accounting, and the row count and size of
+    /// `rows.bin` (an entry whose file does not have them is damaged and not used).
     struct Meta: Codable {
         var accounting: RowAccounting
-        var digests: [Digest]
         var rows: Int
-        struct Digest: Codable {
-            var path: String
-            var fnv1a64: String
-            var format: String?
-        }
+        var bytes: Int
     }
 
-    /// What a result entry records besides the files.
+    /// What a result entry records besides the files (which are the job's outputs: the key covers them).
     struct Summary: Codable {
         var accounting: RowAccounting
         var codedPerTheme: [Int]
         var redactions: RedactionCounts
-        var outputs: [String]
     }
 
     init(directory: String) throws {
@@ -64,6 +59,15 @@ struct RunCache {
     }()
 
     // MARK: keys
+
+    /// The token key, the result key and the inputs' content hashes of `job`; nil when an input cannot be read.
+    static func keys(_ job: CodingJob, keepFields: Set<String>?, codebook: Codebook)
+        -> (tokens: String, results: String, digests: [Provenance.FileDigest])? {
+        guard let t = tokenKey(job, keepFields: keepFields, tokenizerMode: codebook.tokenizerMode, morphology: codebook.needsMorphology) else {
+            return nil
+        }
+        return (t.key, resultKey(job, tokenKey: t.key), t.digests)
+    }
 
     /// Key of the tokens and spans of `job`'s inputs read with `keepFields`, for a codebook with this tokenizer,
     /// with the inputs' content hashes; nil when an input cannot be read (the run then reports it as usual).
@@ -115,26 +119,30 @@ struct RunCache {
 
     // MARK: results
 
-    /// The stored summary and the directory of a finished run with this key, if any.
-    func results(_ key: String) -> (Summary, String)? {
+    /// The stored summary and the directory of a finished run with this key, if it has every output file.
+    func results(_ key: String, outputs: [JobOutput]) -> (summary: Summary, directory: String)? {
         let dir = path("results-" + key)
         guard let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(Self.summaryFile)),
-              let summary = try? JSONDecoder().decode(Summary.self, from: data) else { return nil }
+              let summary = try? JSONDecoder().decode(Summary.self, from: data),
+              outputs.allSatisfy({ FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent($0.rawValue)) })
+        else { return nil }
         return (summary, dir)
     }
 
-    /// Stores the files of a finished run (copied from the staging place) under `key`.
-    func storeResults(_ key: String, summary: Summary, from staged: StagedOutput) throws {
+    /// Stores the output files of a finished run (copied from the staging place) under `key`.
+    func storeResults(_ key: String, summary: Summary, outputs: [JobOutput], from staged: StagedOutput) throws {
         let final = path("results-" + key)
-        guard !FileManager.default.fileExists(atPath: final) else { return }
         let tmp = path(".results-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(atPath: tmp)
         do {
             try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-            for name in summary.outputs {
-                try FileManager.default.copyItem(atPath: staged.path(for: name), toPath: (tmp as NSString).appendingPathComponent(name))
+            for output in outputs {
+                try FileManager.default.copyItem(atPath: staged.path(for: output.rawValue),
+                                                 toPath: (tmp as NSString).appendingPathComponent(output.rawValue))
             }
             try JSONEncoder().encode(summary).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(Self.summaryFile)))
+            // A run stores results only after missing them, so an entry already here is incomplete: replace it.
+            if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
             try FileManager.default.moveItem(atPath: tmp, toPath: final)
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)
@@ -150,6 +158,7 @@ final class TokenCacheWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var rows = 0
+    private var bytes = 0
 
     init(cache: RunCache, key: String) throws {
         final = cache.path("tokens-" + key)
@@ -187,17 +196,17 @@ final class TokenCacheWriter {
         buffer = w.bytes
         try handle.write(contentsOf: buffer)
         rows += responses.count
+        bytes += buffer.count
     }
 
     /// Writes the types and the accounting and renames the entry into place.
-    func finish(types: [String], accounting: RowAccounting, digests: [Provenance.FileDigest]) throws {
+    func finish(types: [String], accounting: RowAccounting) throws {
         try handle.close()
         var w = BinaryWriter(bytes: [])
         w.u32(UInt32(types.count))
         for t in types { w.string(t) }
         try Data(w.bytes).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(RunCache.typesFile)))
-        let meta = RunCache.Meta(accounting: accounting, digests: digests.map { .init(path: $0.path, fnv1a64: $0.fnv1a64, format: $0.format) },
-                                 rows: rows)
+        let meta = RunCache.Meta(accounting: accounting, rows: rows, bytes: bytes)
         try JSONEncoder().encode(meta).write(to: URL(fileURLWithPath: (tmp as NSString).appendingPathComponent(RunCache.metaFile)))
         if FileManager.default.fileExists(atPath: final) { try? FileManager.default.removeItem(atPath: final) }
         try FileManager.default.moveItem(atPath: tmp, toPath: final)
@@ -215,18 +224,22 @@ final class TokenCacheReader: @unchecked Sendable {
     let meta: RunCache.Meta
     let vocabulary: Vocabulary
     private let handle: FileHandle
+    private let rowsPath: String
     private var pending: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private var rowsRead = 0
 
-    /// Opens the entry for `key`; nil when there is none (or it cannot be read, which counts as none).
+    /// Opens the entry for `key`; nil when there is none, or when it is incomplete or cannot be read (which
+    /// counts as none: the inputs are read again).
     init?(cache: RunCache, key: String) {
         let dir = cache.path("tokens-" + key)
+        let rowsPath = (dir as NSString).appendingPathComponent(RunCache.rowsFile)
         guard let metaData = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(RunCache.metaFile)),
               let meta = try? JSONDecoder().decode(RunCache.Meta.self, from: metaData),
+              (try? FileManager.default.attributesOfItem(atPath: rowsPath)[.size] as? Int) == meta.bytes,
               let typesData = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(RunCache.typesFile)),
-              let handle = FileHandle(forReadingAtPath: (dir as NSString).appendingPathComponent(RunCache.rowsFile)) else { return nil }
+              let handle = FileHandle(forReadingAtPath: rowsPath) else { return nil }
         var r = BinaryReader(bytes: [UInt8](typesData))
         var vocabulary = Vocabulary()
         guard let n = r.u32() else { return nil }
@@ -238,11 +251,15 @@ final class TokenCacheReader: @unchecked Sendable {
         self.meta = meta
         self.vocabulary = vocabulary
         self.handle = handle
+        self.rowsPath = rowsPath
     }
 
     /// The next stored batch: responses, tokens and spans, with the share of rows read; nil at the end.
     func next() throws -> (responses: [Response], tokens: [[Token]], spans: [[RedactionSpan]], fractionRead: Double)? {
-        func damaged() -> FritekstError { FritekstError(.input, "the cache entry is damaged; delete the cache directory and run again") }
+        func damaged() -> FritekstError {
+            FritekstError(.input, "cache entry is damaged (\(rowsRead) of \(meta.rows) rows readable); delete the cache directory and run again",
+                          file: rowsPath)
+        }
         while true {
             var r = BinaryReader(bytes: pending, offset: position)
             if let batch = Self.batch(&r) {
@@ -252,7 +269,8 @@ final class TokenCacheReader: @unchecked Sendable {
                 return (batch.0, batch.1, batch.2, fraction)
             }
             if atEnd {
-                if position < pending.count { throw damaged() }
+                // Every stored row comes back, or the run stops: no row is lost to a short file.
+                if position < pending.count || rowsRead != meta.rows { throw damaged() }
                 return nil
             }
             let more = try handle.read(upToCount: 8 << 20) ?? Data()

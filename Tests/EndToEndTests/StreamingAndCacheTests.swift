@@ -87,12 +87,12 @@ import Testing
         let first = try JobRunner.run(cached(cb1, dir + "/o1"))
         #expect(first.reused == nil)
         let second = try JobRunner.run(cached(cb1, dir + "/o2"))
-        #expect(second.reused == "results")
+        #expect(second.reused == .results)
         #expect(second.codedPerTheme == first.codedPerTheme)
         for o in outputs { #expect(try read(dir + "/o1", o.rawValue) == read(dir + "/o2", o.rawValue)) }
 
         let third = try JobRunner.run(cached(cb2, dir + "/o3"))
-        #expect(third.reused == "tokens")
+        #expect(third.reused == .tokens)
         _ = try JobRunner.run(job(cb2, outputs: outputs, out: dir + "/o4", input: input))
         for o in outputs { #expect(try read(dir + "/o3", o.rawValue) == read(dir + "/o4", o.rawValue), "\(o.rawValue)") }
         #expect(try read(dir + "/o3", "coded.csv") != read(dir + "/o1", "coded.csv"))
@@ -107,5 +107,33 @@ import Testing
         let fourth = try JobRunner.run(cached(cb1, dir + "/o5"))
         #expect(fourth.reused == nil, "header: \(header)")
         #expect(fourth.accounting.rowsRead + fourth.accounting.skipped.count >= 1746)
+    }
+
+    /// A cut-short token entry or a results entry missing a file is not used: the inputs are read again and
+    /// every row is coded.
+    @Test func damagedCacheEntriesAreNotUsed() throws {
+        let dir = CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cb = CLI.fixture("Lexicons/nav/quanteda.yaml")
+        func cached(_ out: String) -> CodingJob {
+            var j = job(cb, outputs: [.codedCSV, .crosstabCSV], out: out)
+            j.cacheDirectory = dir + "/cache"
+            return j
+        }
+        _ = try JobRunner.run(cached(dir + "/o1"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache")
+        let tokens = try #require(entries.first { $0.hasPrefix("tokens-") })
+        let results = try #require(entries.first { $0.hasPrefix("results-") })
+        // Results without crosstab.csv; tokens cut short by one byte.
+        try FileManager.default.removeItem(atPath: "\(dir)/cache/\(results)/crosstab.csv")
+        let rows = "\(dir)/cache/\(tokens)/rows.bin"
+        let data = try Data(contentsOf: URL(fileURLWithPath: rows))
+        try data.dropLast().write(to: URL(fileURLWithPath: rows))
+        let again = try JobRunner.run(cached(dir + "/o2"))
+        #expect(again.reused == nil)
+        #expect(try read(dir + "/o2", "coded.csv") == read(dir + "/o1", "coded.csv"))
+        #expect(try read(dir + "/o2", "crosstab.csv") == read(dir + "/o1", "crosstab.csv"))
+        // The second run replaced both entries: a third run reuses its results.
+        #expect(try JobRunner.run(cached(dir + "/o3")).reused == .results)
     }
 }
