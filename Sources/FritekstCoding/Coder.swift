@@ -155,13 +155,11 @@ public struct Coder: Sendable {
     /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.
     private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, singles: [[Int32]], phrases: [[Int32]],
                          entries: [CompiledCodebook.CompiledEntry], sourceOffset: Int32, add: (Int, Match) -> Void) {
-        let (offsets, typeUnits) = compiled.resolution
+        let resolution = compiled.resolution
         for pos in 0..<tokens.count {
             let tok = tokens[pos]
-            let first = Int(offsets[Int(tok.type)]), end = Int(offsets[Int(tok.type) + 1])
-            if first == end { continue }                     // most tokens match no pattern
-            for k in first..<end {
-                let u = typeUnits[k]
+            for k in resolution.range(of: tok.type) {        // most tokens match no pattern: an empty range
+                let u = resolution.units[k]
                 for e in singles[Int(u)] {
                     // Fields are read in place: copying the entry would retain its arrays and strings.
                     if let exact = entries[Int(e)].exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
@@ -169,7 +167,7 @@ public struct Coder: Sendable {
                                            start: tok.start, end: tok.end, sentence: tok.sentence))
                 }
                 for e in phrases[Int(u)] {
-                    if let last = compiled.phraseEnd(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens) {
+                    if let last = resolution.phraseEnd(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens) {
                         add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
                                                start: tok.start, end: tokens[last].end, sentence: tok.sentence))
                     }
@@ -182,12 +180,9 @@ public struct Coder: Sendable {
     private func occurrences(units: [Int32], themes: [Int], tokens: [Token], results: [ThemeHit?]) -> [(Int32, Int32)] {
         var out: [(Int32, Int32)] = []
         if !units.isEmpty {
-            let (offsets, typeUnits) = compiled.resolution
-            for (pos, tok) in tokens.enumerated() {
-                let first = Int(offsets[Int(tok.type)]), end = Int(offsets[Int(tok.type) + 1])
-                if first < end && typeUnits[first..<end].contains(where: units.contains) {
-                    out.append((Int32(pos), Int32(pos + 1)))
-                }
+            let resolution = compiled.resolution
+            for (pos, tok) in tokens.enumerated() where resolution.units(of: tok.type).contains(where: units.contains) {
+                out.append((Int32(pos), Int32(pos + 1)))
             }
         }
         for t in themes { if let hit = results[t] { out += hit.matches.map { ($0.firstToken, $0.endToken) } } }

@@ -22,7 +22,12 @@ public struct Response: Sendable, Equatable {
 
     /// True when the answer has any non-whitespace character.
     public var isAnswered: Bool {
-        text.unicodeScalars.contains { !$0.properties.isWhitespace }
+        // Most answers start with an ASCII letter: decided on the first byte, without Unicode property lookups.
+        for b in text.utf8 {
+            if b >= 0x80 { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+            if b != 0x20 && !(0x09...0x0D).contains(b) { return true }
+        }
+        return false
     }
 }
 

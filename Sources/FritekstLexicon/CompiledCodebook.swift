@@ -244,40 +244,15 @@ public final class CompiledCodebook: @unchecked Sendable {
         }
     }
 
-    /// The per-type resolution as two arrays: the units of type t are `units[offsets[t]..<offsets[t + 1]]`
-    /// (for hot loops that read many tokens without going through the object each time).
-    public var resolution: (offsets: [Int32], units: [Int32]) { (typeOffsets, typeUnits) }
+    /// The per-type resolution so far, as a value: hot loops take it once and then match without going
+    /// through the object (no reference counting per token).
+    public var resolution: TypeResolution { TypeResolution(offsets: typeOffsets, units: typeUnits) }
 
     /// Units matching type `t` (the type must be resolved).
-    @inline(__always)
-    public func units(of t: TypeID) -> ArraySlice<Int32> {
-        typeUnits[Int(typeOffsets[Int(t)])..<Int(typeOffsets[Int(t) + 1])]
-    }
-
-    /// The last token of phrase `units` (with `gaps[k - 1]` tokens allowed before element k) matched from
-    /// token `pos`, whose type matches the first unit; nil when the phrase does not continue there.
-    /// The coder and the linter share this, so "matches" means the same to both.
-    public func phraseEnd(units: [Int32], gaps: [Int], from pos: Int, tokens: [Token]) -> Int? {
-        let offsets = typeOffsets, typeUnits = typeUnits
-        func matches(_ t: TypeID, _ u: Int32) -> Bool {
-            let first = Int(offsets[Int(t)]), end = Int(offsets[Int(t) + 1])
-            return first < end && typeUnits[first..<end].contains(u)
-        }
-        func step(_ k: Int, _ at: Int) -> Int? {
-            if k == units.count { return at - 1 }
-            var q = at
-            while q < tokens.count && q <= at + gaps[k - 1] {
-                if matches(tokens[q].type, units[k]), let end = step(k + 1, q + 1) { return end }
-                q += 1
-            }
-            return nil
-        }
-        return step(1, pos + 1)
-    }
+    public func units(of t: TypeID) -> ArraySlice<Int32> { resolution.units(of: t) }
 
     /// True when unit `u` matches type `t`.
-    @inline(__always)
-    public func type(_ t: TypeID, matches u: Int32) -> Bool { units(of: t).contains(u) }
+    public func type(_ t: TypeID, matches u: Int32) -> Bool { resolution.type(t, matches: u) }
 
     /// The units a case-folded type matches, computed from scratch.
     public func unitsMatching(_ type: String) -> [Int32] {
@@ -306,5 +281,45 @@ public final class CompiledCodebook: @unchecked Sendable {
             out = dedup
         }
         return out
+    }
+}
+
+/// Which units each resolved type matches (CSR layout: the units of type t are
+/// `units[offsets[t]..<offsets[t + 1]]`), with the matching that coder and linter share.
+public struct TypeResolution: Sendable {
+    public let offsets: [Int32]
+    public let units: [Int32]
+
+    /// Creates a view of a resolution.
+    public init(offsets: [Int32], units: [Int32]) { self.offsets = offsets; self.units = units }
+
+    /// Positions in `units` of the units matching type `t` (iterating these makes no slice per token).
+    @inlinable
+    public func range(of t: TypeID) -> Range<Int> { Int(offsets[Int(t)])..<Int(offsets[Int(t) + 1]) }
+
+    /// Units matching type `t`.
+    @inlinable
+    public func units(of t: TypeID) -> ArraySlice<Int32> { units[range(of: t)] }
+
+    /// True when unit `u` matches type `t`.
+    @inlinable
+    public func type(_ t: TypeID, matches u: Int32) -> Bool {
+        for k in range(of: t) where units[k] == u { return true }
+        return false
+    }
+
+    /// The last token of phrase `phrase` (with `gaps[k - 1]` tokens allowed before element k) matched from
+    /// token `pos`, whose type matches the first unit; nil when the phrase does not continue there.
+    public func phraseEnd(units phrase: [Int32], gaps: [Int], from pos: Int, tokens: [Token]) -> Int? {
+        func step(_ k: Int, _ at: Int) -> Int? {
+            if k == phrase.count { return at - 1 }
+            var q = at
+            while q < tokens.count && q <= at + gaps[k - 1] {
+                if type(tokens[q].type, matches: phrase[k]), let end = step(k + 1, q + 1) { return end }
+                q += 1
+            }
+            return nil
+        }
+        return step(1, pos + 1)
     }
 }

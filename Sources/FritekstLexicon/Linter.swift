@@ -481,7 +481,7 @@ public enum Linter {
                     }
                     for e in compiled.phraseStarts[Int(u)] where !matched[Int(e)] {
                         let ce = compiled.entries[Int(e)]
-                        if compiled.phraseEnd(units: ce.units, gaps: ce.gaps, from: pos, tokens: tokens) != nil { matched[Int(e)] = true }
+                        if compiled.resolution.phraseEnd(units: ce.units, gaps: ce.gaps, from: pos, tokens: tokens) != nil { matched[Int(e)] = true }
                     }
                 }
             }

@@ -286,15 +286,19 @@ public enum AnalysisOutputs {
         let tokenizer = ctx.compiled.tokenizer
         var interner = Interner()
         var types: [Set<Int32>] = [], counts: [Int] = []
-        var tokens: [Token] = []
         var wordIDs: [[TypeID]] = []
-        for r in ctx.responses {
-            tokens.removeAll(keepingCapacity: true)
-            if r.isAnswered { interner.tokens(of: r.text, tokenizer: tokenizer, into: &tokens) }
-            let ws = tokens.filter { $0.kind == .word }.map(\.type)
-            wordIDs.append(ws)
-            types.append(Set(ws))
-            counts.append(tokens.count)
+        // Batch by batch on all cores, as coding does (the same ids as one answer at a time).
+        var start = 0
+        while start < ctx.responses.count {
+            let end = min(ctx.responses.count, start + JobRunner.batchRows)
+            for tokens in interner.tokens(of: ctx.responses[start..<end], tokenizer: tokenizer,
+                                          threads: ProcessInfo.processInfo.activeProcessorCount) {
+                let ws = tokens.filter { $0.kind == .word }.map(\.type)
+                wordIDs.append(ws)
+                types.append(Set(ws))
+                counts.append(tokens.count)
+            }
+            start = end
         }
         let vocabulary = interner.vocabulary
         var lemmas: [[Int32]]?

@@ -34,8 +34,7 @@ struct CodingStage {
 
     /// Tokens of each response (none for an empty answer), with every type resolved against the codebook.
     mutating func tokens(_ responses: ArraySlice<Response>) -> [[Token]] {
-        let texts = responses.map { $0.isAnswered ? $0.text : "" }
-        let tokens = interner.tokens(of: texts, tokenizer: tokenizer, threads: threads)
+        let tokens = interner.tokens(of: responses, tokenizer: tokenizer, threads: threads)
         compiled.resolve(interner.vocabulary, threads: threads)
         return tokens
     }

@@ -23,8 +23,7 @@ extension Interner {
             for e in 0..<local.count {
                 map.append(local.surfaces.withKey(e) { internNormalised($0, local.normalised[e]) })
             }
-            for k in (n * w / parts)..<(n * (w + 1) / parts) {
-                guard result[k].contains(where: { $0.type < 0 }) else { continue }
+            for k in local.answers {
                 for j in result[k].indices where result[k][j].type < 0 {
                     result[k][j].type = map[Int(-result[k][j].type - 1)]
                 }
@@ -33,10 +32,17 @@ extension Interner {
         return result
     }
 
+    /// Tokens of each response as `tokens(of:tokenizer:threads:)` gives them; an unanswered response has none.
+    public mutating func tokens(of responses: ArraySlice<Response>, tokenizer: Tokenizer, threads: Int) -> [[Token]] {
+        tokens(of: responses.map { $0.isAnswered ? $0.text : "" }, tokenizer: tokenizer, threads: threads)
+    }
+
     /// A surface found by one thread only: its bytes (in `surfaces`, id = index) and its normalised form.
     struct LocalSurfaces {
         var surfaces = SurfaceTable()
         var normalised: [String] = []
+        /// Answers (batch indices) with at least one token of a local surface: only these need new ids.
+        var answers: [Int] = []
         var count: Int { normalised.count }
     }
 
@@ -48,8 +54,10 @@ extension Interner {
         let locals = UnsafeSlots<LocalSurfaces>(count: parts, initial: LocalSurfaces())
         DispatchQueue.concurrentPerform(iterations: parts) { w in
             var local = LocalSurfaces()
+            var usesLocal = false
             @inline(__always) func lookup(_ slice: UnsafeBufferPointer<UInt8>) -> TypeID {
                 if let id = shared.find(slice) { return id }
+                usesLocal = true
                 if let l = local.surfaces.find(slice) { return -l - 1 }
                 let l = TypeID(local.count)
                 local.normalised.append(Normalizer.normalizeToken(slice))
@@ -72,6 +80,7 @@ extension Interner {
                     }
                 }
                 out.set(k, tokens)
+                if usesLocal { local.answers.append(k); usesLocal = false }
             }
             locals.set(w, local)
         }

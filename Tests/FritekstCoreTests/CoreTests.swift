@@ -25,6 +25,11 @@ import Testing
     @Test func responseAnsweredIgnoresWhitespace() {
         #expect(!Response(id: "1", row: 1, line: 2, fields: [:], text: " \n\t\u{00A0}").isAnswered)
         #expect(Response(id: "1", row: 1, line: 2, fields: [:], text: " Nei ").isAnswered)
+        // Whitespace outside ASCII (em space, line separator, NBSP) counts as blank; a letter after it does not.
+        #expect(!Response(id: "1", row: 1, line: 2, fields: [:], text: "\r\n\u{2003}\u{2028}\u{00A0} ").isAnswered)
+        #expect(Response(id: "1", row: 1, line: 2, fields: [:], text: "\u{2003}å").isAnswered)
+        #expect(Response(id: "1", row: 1, line: 2, fields: [:], text: "\t«»").isAnswered)
+        #expect(!Response(id: "1", row: 1, line: 2, fields: [:], text: "").isAnswered)
     }
 
     @Test func stagedOutputAppearsOnlyOnCommit() throws {
