@@ -199,6 +199,14 @@ public enum JobRunner {
             if cachedTokens == nil { cacheWriter = try TokenCacheWriter(cache: cache, key: keys.tokens) }
         }
         defer { cacheWriter?.abandon() }
+        // A cache that cannot be written (disk full, no permission) costs only the reuse, never the run.
+        var cacheWarnings: [String] = []
+        func cacheFailed(_ error: any Error) {
+            let reason = (error as? FritekstError)?.message ?? error.localizedDescription
+            cacheWarnings.append("\(job.cacheDirectory ?? "cache"): cache not updated (\(reason)); the outputs are complete")
+            cacheWriter?.abandon()
+            cacheWriter = nil
+        }
 
         // Every input is opened and its columns checked before anything is coded or written; reading starts
         // at once on its own thread, one batch ahead of the coding.
@@ -277,7 +285,7 @@ public enum JobRunner {
                 }
                 if cacheWriter != nil { batchSpans += part.spans }
             }
-            try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans)
+            do { try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans) } catch { cacheFailed(error) }
             rowsDone += batch.count
             progress?(JobProgress(rows: rowsDone, fractionRead: fraction, finished: false))
         }
@@ -285,7 +293,7 @@ public enum JobRunner {
         handles = []
         let accounting = cachedTokens?.meta.accounting ?? source?.accounting ?? RowAccounting()
         if let w = cacheWriter {
-            try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting)
+            do { try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting) } catch { cacheFailed(error) }
             cacheWriter = nil
         }
         progress?(JobProgress(rows: rowsDone, fractionRead: 1, finished: true))
@@ -378,13 +386,15 @@ public enum JobRunner {
             }
         }
         if let cache, let keys {
-            try cache.storeResults(keys.results, summary: .init(accounting: accounting, codedPerTheme: codedPerTheme, redactions: redactions),
-                                   outputs: job.outputs, from: staged)
+            do {
+                try cache.storeResults(keys.results, summary: .init(accounting: accounting, codedPerTheme: codedPerTheme, redactions: redactions),
+                                       outputs: job.outputs, from: staged)
+            } catch { cacheFailed(error) }
         }
         try staged.commit()
         stage("analyse and write")
         return JobSummary(accounting: accounting, themes: visible, codedPerTheme: codedPerTheme,
-                          outputFiles: job.outputPaths, warnings: accounting.warnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
+                          outputFiles: job.outputPaths, warnings: accounting.warnings + cacheWarnings, seconds: Date().timeIntervalSince(started), redactions: redactions, minCell: job.minCell,
                           stageSeconds: stages, reused: cachedTokens != nil ? .tokens : nil)
     }
 

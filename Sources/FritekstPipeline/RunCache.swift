@@ -146,7 +146,7 @@ struct RunCache {
             try FileManager.default.moveItem(atPath: tmp, toPath: final)
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)
-            throw FritekstError(.output, "cannot write to the cache: \(error.localizedDescription)", file: directory)
+            throw FritekstError(.output, "results not stored: \(error.localizedDescription)", file: directory)
         }
     }
 }
