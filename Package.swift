@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "FritekstLexiconTests", dependencies: ["FritekstLexicon"]),
         .testTarget(name: "FritekstCodingTests", dependencies: ["FritekstCoding", "FritekstLexicon", "FritekstText"]),
         .testTarget(name: "FritekstAnalysisTests", dependencies: ["FritekstAnalysis"]),
-        .testTarget(name: "FritekstReportTests", dependencies: ["FritekstReport"]),
+        .testTarget(name: "FritekstReportTests", dependencies: ["FritekstReport", "FritekstCore", "FritekstCoding", "FritekstLexicon", "FritekstPrivacy", "FritekstText"]),
         .testTarget(name: "FritekstPrivacyTests", dependencies: ["FritekstPrivacy"], exclude: ["Resources"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FritekstPipeline"]),
     ],

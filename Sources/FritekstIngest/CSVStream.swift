@@ -68,13 +68,19 @@ public final class CSVStream {
         }
         var warnings: [String] = []
         if encoding == nil {
-            // Whole-file UTF-8 check, streamed: Windows-1252 files are often pure ASCII for many megabytes.
-            try probe.seek(toOffset: 0)
-            var validator = UTF8Validator()
-            while let chunk = try probe.read(upToCount: CSVStream.chunkSize), !chunk.isEmpty {
-                if !validator.feed(chunk) { break }
+            // Whole-file UTF-8 check: Windows-1252 files are often pure ASCII for many megabytes.
+            let valid: Bool
+            if let mapped = CSVStream.mappedFileIsUTF8(probe.fileDescriptor) {
+                valid = mapped
+            } else {
+                try probe.seek(toOffset: 0)
+                var validator = UTF8Validator()
+                while let chunk = try probe.read(upToCount: CSVStream.chunkSize), !chunk.isEmpty {
+                    if !validator.feed(chunk) { break }
+                }
+                valid = validator.finish()
             }
-            if validator.finish() {
+            if valid {
                 encoding = .utf8
             } else {
                 encoding = .windows1252
@@ -84,6 +90,55 @@ public final class CSVStream {
         try probe.seek(toOffset: 0)
         try self.init(source: .file(probe), head: head, file: path, encoding: encoding ?? .utf8,
                       forced: options.encoding != nil, warnings: warnings, options: options, readSize: CSVStream.chunkSize)
+    }
+
+    /// Whether a large file is well-formed UTF-8, checked in parts on all cores (each part read with `pread`,
+    /// a megabyte at a time); nil for a small file or one that is not a regular file (the caller then reads it
+    /// in chunks).
+    static func mappedFileIsUTF8(_ fd: Int32) -> Bool? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let n = Int(st.st_size)
+        guard n >= 8 << 20 else { return nil }
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        // Each part starts on a lead byte: a boundary inside a sequence moves past its (at most three) continuation bytes.
+        var bounds = (0...parts).map { n * $0 / parts }
+        var probe = [UInt8](repeating: 0, count: 3)
+        for k in 1..<parts {
+            let got = pread(fd, &probe, 3, off_t(bounds[k]))
+            guard got >= 0 else { return nil }
+            var b = bounds[k]
+            for j in 0..<got where probe[j] & 0xC0 == 0x80 && b == bounds[k] + j { b += 1 }
+            bounds[k] = max(bounds[k - 1], b)
+        }
+        let valid = UnsafeSlots<Bool?>(count: parts, initial: nil)
+        let ranges = bounds
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            var buffer = [UInt8](repeating: 0, count: CSVStream.chunkSize + 4)
+            var offset = ranges[k], carry = 0
+            var ok = true
+            while ok && offset < ranges[k + 1] {
+                let want = min(CSVStream.chunkSize, ranges[k + 1] - offset)
+                let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + carry, want, off_t(offset)) }
+                guard got > 0 else { valid.set(k, nil); return }
+                offset += got
+                let filled = carry + got
+                ok = buffer.withUnsafeBufferPointer { all -> Bool in
+                    let p = UnsafeBufferPointer(rebasing: all[..<filled])
+                    let cut = offset < ranges[k + 1] ? completeUTF8Prefix(p) : filled
+                    carry = filled - cut
+                    return TextDecoder.isValidUTF8(UnsafeBufferPointer(rebasing: p[..<cut]))
+                }
+                if carry > 0 { for j in 0..<carry { buffer[j] = buffer[filled - carry + j] } }
+            }
+            valid.set(k, ok)
+        }
+        var all = true
+        for v in valid.values {
+            guard let v else { return nil }
+            all = all && v
+        }
+        return all
     }
 
     /// Streams in-memory bytes (for tests and the fuzzer); `file` names the source in messages.
@@ -257,6 +312,11 @@ struct UTF8Validator {
 
 /// Length of `bytes` without a UTF-8 sequence cut off at the end (which waits for the next chunk).
 func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { completeUTF8Prefix($0) }
+}
+
+/// Length of `bytes` without a UTF-8 sequence cut off at the end.
+func completeUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var k = bytes.count - 1
     var back = 0
     while k >= 0 && back < 4 {

@@ -172,12 +172,46 @@ struct RespondentCounts {
     }
     private(set) var order: [Key] = []
     private(set) var counts: [Int] = []
-    private var index: [Key: Int] = [:]
+    /// First record with a fingerprint, and the next record with the same fingerprint (-1 ends the chain):
+    /// a row is counted without hashing its arrays through `Hasher`.
+    private var first: [UInt64: Int] = [:]
+    private var next: [Int] = []
+
+    /// FNV-1a over the record's bytes (group values and wave separated, themes and answered as bits).
+    static func fingerprint(groups: [String], answered: Bool, themes: [Bool], wave: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for g in groups {
+            for b in g.utf8 { mix(b) }
+            mix(0xFF)
+        }
+        for b in wave.utf8 { mix(b) }
+        mix(0xFF)
+        var bits: UInt64 = answered ? 1 : 0, k: UInt64 = 1
+        for t in themes {
+            if k == 64 { h = (h ^ bits) &* 0x100_0000_01b3; bits = 0; k = 0 }
+            if t { bits |= 1 << k }
+            k += 1
+        }
+        return (h ^ bits) &* 0x100_0000_01b3
+    }
 
     mutating func add(_ key: Key, _ n: Int = 1) {
-        if let i = index[key] { counts[i] += n; return }
-        index[key] = order.count
-        order.append(key)
+        add(groups: key.groups, answered: key.answered, themes: key.themes, wave: key.wave, n)
+    }
+
+    /// Counts `n` respondents with this record; the key is built only for a record not seen before.
+    mutating func add(groups: [String], answered: Bool, themes: [Bool], wave: String, _ n: Int = 1) {
+        let f = Self.fingerprint(groups: groups, answered: answered, themes: themes, wave: wave)
+        var i = first[f] ?? -1
+        while i >= 0 {
+            let k = order[i]
+            if k.answered == answered && k.themes == themes && k.groups == groups && k.wave == wave { counts[i] += n; return }
+            i = next[i]
+        }
+        next.append(first[f] ?? -1)
+        first[f] = order.count
+        order.append(Key(groups: groups, answered: answered, themes: themes, wave: wave))
         counts.append(n)
     }
 
@@ -186,13 +220,100 @@ struct RespondentCounts {
     }
 }
 
+/// What the coding loop gathers from its batches, joined in input order on a serial queue of its own: the
+/// `coded.csv` bytes written, counts, and (for outputs that need every answer) the answers and their codings.
+/// Read the results only after `finish()`.
+final class CodingSink: @unchecked Sendable {
+    let streaming: Bool
+    private var handles: [FileHandle]
+    private(set) var codedPerTheme: [Int]
+    private(set) var redactions = RedactionCounts()
+    private(set) var counted = RespondentCounts()
+    private(set) var responses: [Response] = []
+    private(set) var codings: [CodedAnswer] = []
+    private(set) var redactionSpans: [[RedactionSpan]] = []
+    private(set) var respondents: [CodedRespondent] = []
+    /// Stores the run's tokens; dropped (with a warning) when it cannot be written.
+    var cacheWriter: TokenCacheWriter?
+    private(set) var cacheWarnings: [String] = []
+    private let cacheLabel: String
+    private let queue = DispatchQueue(label: "fritekst.coding-sink")
+    /// At most two batches wait for the queue: memory stays bounded when writing is slower than coding.
+    private let room = DispatchSemaphore(value: 2)
+    private let lock = NSLock()
+    private var failure: (any Error)?
+
+    init(streaming: Bool, handles: [FileHandle], themes: Int, cacheWriter: TokenCacheWriter?, cacheLabel: String) {
+        self.streaming = streaming
+        self.handles = handles
+        self.codedPerTheme = Array(repeating: 0, count: themes)
+        self.cacheWriter = cacheWriter
+        self.cacheLabel = cacheLabel
+    }
+
+    /// Queues the coded parts of one batch (in order); returns at once unless two batches are already waiting.
+    func add(_ parts: [BatchCoder.Part], batch: [Response], tokens: [[Token]]) {
+        room.wait()
+        queue.async {
+            defer { self.room.signal() }
+            guard self.lock.withLock({ self.failure == nil }) else { return }
+            do { try self.absorb(parts, batch: batch, tokens: tokens) } catch {
+                self.lock.withLock { self.failure = error }
+            }
+        }
+    }
+
+    private func absorb(_ parts: [BatchCoder.Part], batch: [Response], tokens: [[Token]]) throws {
+        var batchSpans: [[RedactionSpan]] = []
+        for part in parts {
+            for (c, h) in handles.enumerated() { try h.write(contentsOf: part.csv[c]) }
+            for t in codedPerTheme.indices { codedPerTheme[t] += part.codedPerTheme[t] }
+            redactions += part.redactions
+            if streaming {
+                counted.merge(part.counted)
+            } else {
+                codings += part.codings
+                respondents += part.respondents
+                responses += batch[part.range]
+                redactionSpans += part.spans
+            }
+            if cacheWriter != nil { batchSpans += part.spans }
+        }
+        do { try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans) } catch {
+            // A cache that cannot be written (disk full, no permission) costs only the reuse, never the run.
+            let reason = (error as? FritekstError)?.message ?? error.localizedDescription
+            cacheWarnings.append("\(cacheLabel): cache not updated (\(reason)); the outputs are complete")
+            cacheWriter?.abandon()
+            cacheWriter = nil
+        }
+    }
+
+    /// Throws the first error of a batch already joined (a failed write of `coded.csv`).
+    func check() throws {
+        if let e = lock.withLock({ failure }) { throw e }
+    }
+
+    /// Waits for every queued batch (without throwing: for leaving a run early).
+    func drain() { queue.sync {} }
+
+    /// Waits for every queued batch, closes the CSV files and throws the first error.
+    func finish() throws {
+        queue.sync {}
+        try check()
+        for h in handles { try h.close() }
+        handles = []
+    }
+
+    deinit { for h in handles { try? h.close() } }
+}
+
 /// Codes, redacts and formats the `coded.csv` rows of one part of a batch (what each thread does).
 struct BatchCoder: Sendable {
     /// What one part gives back, joined in input order by the caller.
     struct Part {
         var range: Range<Int>
         /// `coded.csv` bytes per CSV output, in the order of `delimiters`.
-        var csv: [Data] = []
+        var csv: [[UInt8]] = []
         var codedPerTheme: [Int]
         var redactions = RedactionCounts()
         /// Streamed runs: respondents counted by record.
@@ -206,6 +327,7 @@ struct BatchCoder: Sendable {
 
     let compiled: CompiledCodebook
     let coder: Coder
+    let labels: EvidenceLabels
     let redactor: Redactor
     let job: CodingJob
     let visibleIndices: [Int]
@@ -218,6 +340,7 @@ struct BatchCoder: Sendable {
          streaming: Bool, keepSpans: Bool) {
         self.compiled = compiled
         self.coder = Coder(compiled)
+        self.labels = EvidenceLabels(compiled)
         self.redactor = redactor
         self.job = job
         self.visibleIndices = visibleIndices
@@ -229,35 +352,39 @@ struct BatchCoder: Sendable {
     /// Rows `range` of `batch` with their tokens; stored redaction spans (from the cache) are used as they are.
     func code(_ batch: [Response], _ range: Range<Int>, tokens: [[Token]], storedSpans: [[RedactionSpan]]?) -> Part {
         var part = Part(range: range, codedPerTheme: Array(repeating: 0, count: visibleIndices.count))
-        var writers = delimiters.map { CSVWriter(delimiter: $0) }
+        var writers = delimiters.map {
+            CodedRowWriter(delimiter: $0.asciiValue ?? 0x2C, labels: labels, reserve: range.count * (visibleIndices.count * 2 + 48))
+        }
         for k in range {
-            let r = batch[k]
-            let answered = r.isAnswered
-            var text = r.text
-            let (coding, spans) = text.withUTF8 { p in
-                (coder.code(tokens: tokens[k], text: p), storedSpans?[k] ?? (answered ? redactor.spans(in: p) : []))
+            // Fields are read one by one: copying the whole response would retain every one of its strings.
+            let answered = batch[k].isAnswered
+            var text = batch[k].text
+            let (coding, spans, flags) = text.withUTF8 { p in
+                let coding = coder.code(tokens: tokens[k], text: p)
+                let spans = storedSpans?[k] ?? (answered ? redactor.spans(in: p) : [])
+                let flags = coding.visibleFlags(indices: visibleIndices)
+                for c in writers.indices {
+                    writers[c].row(id: batch[k].id, flags: flags, coding: coding, text: p, answer: batch[k].text, spans: spans,
+                                   compiled: compiled)
+                }
+                return (coding, spans, flags)
             }
             if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
-            let flags = coding.visibleFlags(indices: visibleIndices)
             for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
-            if !writers.isEmpty {
-                let evidence = coding.evidence(text: r.text, compiled: compiled, redacting: spans)
-                for c in writers.indices { writers[c].row(r.id, flags: flags, evidence) }
-            }
             let groups = job.groupBy.map { g -> String in
-                let v = (r.fields[g] ?? "").trimmedWhitespace
+                let v = (batch[k].fields[g] ?? "").trimmedWhitespace
                 return v.isEmpty ? JobRunner.missingGroup : job.analysis.groupValue(g, v)
             }
             if streaming {
-                let wave = (r.fields["wave"] ?? "").trimmedWhitespace
-                part.counted.add(.init(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? JobRunner.missingGroup : wave))
+                let wave = (batch[k].fields["wave"] ?? "").trimmedWhitespace
+                part.counted.add(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? JobRunner.missingGroup : wave)
             } else {
                 part.codings.append(coding)
                 part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
             }
             if keepSpans { part.spans.append(spans) }
         }
-        part.csv = writers.map(\.data)               // the bytes are made here, on this part's thread
+        part.csv = writers.map(\.bytes)
         return part
     }
 }

@@ -235,8 +235,6 @@ public enum JobRunner {
         stage("open inputs and codebook")
         log.debug("\(job.inputs.count) input(s), \(streaming ? "streamed" : "kept in memory")\(cachedTokens != nil ? ", tokens from the cache" : ""); codebook \(codebook.themes.count) themes")
 
-        var codedPerTheme = Array(repeating: 0, count: visible.count)
-        var redactions = RedactionCounts()
         // coded.csv and its Excel twin are written batch by batch into the staging place.
         let csvOutputs = [JobOutput.codedCSV, .codedExcelCSV].filter { job.outputs.contains($0) }
         var handles: [FileHandle] = []
@@ -251,46 +249,40 @@ public enum JobRunner {
             header.row(["id"] + visible.map(\.id) + ["evidence"])
             try h.write(contentsOf: header.data)
         }
-        // Kept only when an output needs every answer.
-        var responses: [Response] = [], codings: [CodedAnswer] = [], redactionSpans: [[RedactionSpan]] = []
-        var respondents: [CodedRespondent] = []
-        var counted = RespondentCounts()
-
         let batchCoder = BatchCoder(compiled: compiled, redactor: redactor, job: job, visibleIndices: codebook.visibleThemes.map(\.index),
                                     delimiters: csvOutputs.map { $0 == .codedCSV ? "," : ";" }, streaming: streaming,
                                     keepSpans: !streaming || cacheWriter != nil)
+        // Batches join in input order on the sink's own queue: writing, counting and freeing one batch overlap
+        // the coding of the next.
+        let sink = CodingSink(streaming: streaming, handles: handles, themes: visible.count, cacheWriter: cacheWriter,
+                              cacheLabel: job.cacheDirectory ?? "cache")
+        handles = []
+        cacheWriter = nil
+        defer { sink.drain(); sink.cacheWriter?.abandon() }
         var codingStage = CodingStage(compiled, threads: threads)
         var rowsDone = 0
         while let (batch, storedTokens, storedSpans, fraction) = try reader.next() {
+            try sink.check()
             let tokens = storedTokens ?? codingStage.tokens(batch[...])
-            // Each part of the batch is coded, redacted and written out by one thread; parts join in order.
-            let parts = max(1, min(threads, batch.count / 256))
+            // The batch is cut into more parts than threads, so that a thread that finishes early takes another;
+            // each part is coded, redacted and formatted by one thread.
+            let parts = max(1, min(threads * 4, batch.count / 256))
             let results = UnsafeSlots<BatchCoder.Part?>(count: parts, initial: nil)
             DispatchQueue.concurrentPerform(iterations: parts) { w in
                 results.set(w, batchCoder.code(batch, (batch.count * w / parts)..<(batch.count * (w + 1) / parts),
                                                tokens: tokens, storedSpans: storedSpans))
             }
-            var batchSpans: [[RedactionSpan]] = []
-            for case let part? in results.values {
-                for (c, h) in handles.enumerated() { try h.write(contentsOf: part.csv[c]) }
-                for t in codedPerTheme.indices { codedPerTheme[t] += part.codedPerTheme[t] }
-                redactions += part.redactions
-                if streaming {
-                    counted.merge(part.counted)
-                } else {
-                    codings += part.codings
-                    respondents += part.respondents
-                    responses += batch[part.range]
-                    redactionSpans += part.spans
-                }
-                if cacheWriter != nil { batchSpans += part.spans }
-            }
-            do { try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans) } catch { cacheFailed(error) }
+            sink.add(results.values.compactMap { $0 }, batch: batch, tokens: tokens)
             rowsDone += batch.count
             progress?(JobProgress(rows: rowsDone, fractionRead: fraction, finished: false))
         }
-        for h in handles { try h.close() }
-        handles = []
+        try sink.finish()
+        let codedPerTheme = sink.codedPerTheme, redactions = sink.redactions, counted = sink.counted
+        let responses = sink.responses, codings = sink.codings, redactionSpans = sink.redactionSpans
+        var respondents = sink.respondents
+        cacheWarnings += sink.cacheWarnings
+        cacheWriter = sink.cacheWriter
+        sink.cacheWriter = nil
         let accounting = cachedTokens?.meta.accounting ?? source?.accounting ?? RowAccounting()
         if let w = cacheWriter {
             do { try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting) } catch { cacheFailed(error) }

@@ -1,4 +1,7 @@
 import FritekstCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds personal data in an answer and replaces it with typed markers.
 ///
@@ -346,7 +349,7 @@ struct Scanner {
     // MARK: main loop
 
     mutating func run() {
-        let hasAt = patterns && p.contains(0x40)
+        let hasAt = patterns && n > 0 && memchr(p.baseAddress!, 0x40, n) != nil
         let hasURL = patterns && containsURLStart()
         var i = 0
         while i < n {
@@ -378,12 +381,21 @@ struct Scanner {
         }
     }
 
+    /// True when the text holds `://` or `www.` (any case) with a byte after it: a URL may start here.
     private func containsURLStart() -> Bool {
-        guard n >= 4 else { return false }
-        for i in 0..<(n - 3) {
-            let b = p[i] | 0x20
-            if b == 0x77, p[i + 1] | 0x20 == 0x77, p[i + 2] | 0x20 == 0x77, p[i + 3] == 0x2E { return true }
-            if p[i] == 0x3A, p[i + 1] == 0x2F, p[i + 2] == 0x2F { return true }
+        guard n >= 4, let base = p.baseAddress else { return false }
+        // memchr finds the rare `:` and the `.` of `www.` without a per-byte loop in Swift.
+        var from = 0
+        while from < n - 3, let hit = memchr(base + from, 0x3A, n - 3 - from) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[i + 1] == 0x2F, p[i + 2] == 0x2F { return true }
+            from = i + 1
+        }
+        from = 3
+        while from < n, let hit = memchr(base + from, 0x2E, n - from) {
+            let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[j - 3] | 0x20 == 0x77, p[j - 2] | 0x20 == 0x77, p[j - 1] | 0x20 == 0x77 { return true }
+            from = j + 1
         }
         return false
     }
@@ -398,6 +410,15 @@ struct Scanner {
         var partStart = true
         var partHasLower = false
         while i < n {
+            // ASCII letters, most of every word, decided on the byte (same outcome as the general path below).
+            let b = p[i]
+            if b &- 0x61 < 26 {
+                if partStart { capitalised = false } else { partHasLower = true }
+                partStart = false
+                i += 1
+                continue
+            }
+            if b &- 0x41 < 26 { partStart = false; i += 1; continue }
             let (c, len) = scalar(i)
             let cls = Scanner.letterClass(c)
             if cls != 0 && !(cls == 4 && partStart) {

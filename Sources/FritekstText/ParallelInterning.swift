@@ -34,7 +34,7 @@ extension Interner {
 
     /// Tokens of each response as `tokens(of:tokenizer:threads:)` gives them; an unanswered response has none.
     public mutating func tokens(of responses: ArraySlice<Response>, tokenizer: Tokenizer, threads: Int) -> [[Token]] {
-        tokens(of: responses.map { $0.isAnswered ? $0.text : "" }, tokenizer: tokenizer, threads: threads)
+        tokens(of: responses.indices.map { responses[$0].isAnswered ? responses[$0].text : "" }, tokenizer: tokenizer, threads: threads)
     }
 
     /// A surface found by one thread only: its bytes (in `surfaces`, id = index) and its normalised form.

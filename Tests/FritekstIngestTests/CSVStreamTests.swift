@@ -45,6 +45,41 @@ import Testing
         #expect(r.table.rows.count == 60_001)
     }
 
+    /// Files of 8 MB and more are checked in parts on all cores: a multi-byte letter on a part boundary is
+    /// still UTF-8, and one stray Windows-1252 byte anywhere (first part, last byte) makes the whole file 1252.
+    @Test func largeFilesAreCheckedInPartsWithTheSameVerdict() throws {
+        let path = tempPath("large.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var bytes = Array("id;text\n".utf8)
+        let line = Array("R;Søknad om tiltaksplass på «Fleks» – nynorsk: oppfølginga i år\n".utf8)
+        while bytes.count < 9 << 20 { bytes += line }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        func verdict() -> Bool? {
+            let fd = open(path, O_RDONLY)
+            defer { close(fd) }
+            return CSVStream.mappedFileIsUTF8(fd)
+        }
+        #expect(verdict() == true)
+        // Every part boundary falls somewhere in a line full of two-byte letters; shifting the text by one to
+        // three bytes puts boundaries inside sequences too.
+        for shift in 1...3 {
+            try Data(Array("id;text\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: shift) + bytes.dropFirst(8))
+                .write(to: URL(fileURLWithPath: path))
+            #expect(verdict() == true, "shift \(shift)")
+        }
+        for position in [100, bytes.count / 3, bytes.count - 2] {
+            var broken = bytes
+            broken[position] = 0xE5                     // «å» in Windows-1252
+            try Data(broken).write(to: URL(fileURLWithPath: path))
+            #expect(verdict() == false, "byte \(position)")
+        }
+        var cut = bytes
+        cut += [0xC3]                                   // a sequence cut off at the end of the file
+        try Data(cut).write(to: URL(fileURLWithPath: path))
+        #expect(verdict() == false)
+        #expect(try CSVReader.read(path: path).encoding == .windows1252)
+    }
+
     @Test func unterminatedQuoteAcrossChunksNamesTheOpeningLine() throws {
         let data = Data("id,text\nR1,ok\nR2,\"aldri\nlukket\nR3,x\n".utf8)
         for size in [1, 3, 7, 1 << 20] {
