@@ -92,14 +92,31 @@ public struct Coder: Sendable {
 
     private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
         let themeCount = compiled.codebook.themes.count
+        if !compiled.hasRulesOrExclusions && traces == nil {
+            // Entries only: an answer without any match (a large share) costs no per-theme arrays.
+            var found: [(theme: Int, match: Match)] = []
+            collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
+                    entries: compiled.entries, sourceOffset: 0) { found.append(($0, $1)) }
+            if found.isEmpty { return CodedAnswer(hits: [], tokenCount: tokens.count) }
+            var coded = Array(repeating: false, count: themeCount)
+            var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
+            // Each theme's matches in the order found, as the per-theme lists below would hold them.
+            let order = found.indices.sorted { found[$0].theme != found[$1].theme ? found[$0].theme < found[$1].theme : $0 < $1 }
+            var i = 0
+            while i < order.count {
+                let t = found[order[i]].theme
+                var matches: [Match] = []
+                while i < order.count && found[order[i]].theme == t { matches.append(found[order[i]].match); i += 1 }
+                _ = settle(t, matches, &coded, &results)
+            }
+            return finish(coded: &coded, results: &results, tokenCount: tokens.count)
+        }
         var byTheme = Array(repeating: [Match](), count: themeCount)
         collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
                 entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-        if !compiled.hasRulesOrExclusions && traces == nil {
-            for t in 0..<themeCount where !byTheme[t].isEmpty { _ = settle(t, byTheme[t], &coded, &results) }
-        } else {
+        do {
             var blockers = Array(repeating: [Match](), count: themeCount)
             if !compiled.exclusions.isEmpty {
                 collect(tokens: tokens, text: text, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
@@ -128,7 +145,11 @@ public struct Coder: Sendable {
                 }
             }
         }
-        // A parent theme counts when any descendant does.
+        return finish(coded: &coded, results: &results, tokenCount: tokens.count)
+    }
+
+    /// The coding from the themes settled so far: a parent theme counts when any descendant does.
+    private func finish(coded: inout [Bool], results: inout [ThemeHit?], tokenCount: Int) -> CodedAnswer {
         func propagate(_ t: Int) -> Bool {
             var any = coded[t]
             for c in compiled.children[t] where propagate(c) { any = true }
@@ -137,8 +158,8 @@ public struct Coder: Sendable {
             }
             return any
         }
-        for t in 0..<themeCount where compiled.codebook.themes[t].parent == nil { _ = propagate(t) }
-        return CodedAnswer(hits: results.compactMap { $0 }, tokenCount: tokens.count)
+        for t in 0..<coded.count where compiled.codebook.themes[t].parent == nil { _ = propagate(t) }
+        return CodedAnswer(hits: results.compactMap { $0 }, tokenCount: tokenCount)
     }
 
     /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.

@@ -21,7 +21,11 @@ public struct Response: Sendable, Equatable {
     }
 
     /// True when the answer has any non-whitespace character.
-    public var isAnswered: Bool {
+    public var isAnswered: Bool { Response.isAnswered(text) }
+
+    /// True when `text` has any non-whitespace character (hot loops call this with the text alone, so that the
+    /// whole response is not copied).
+    public static func isAnswered(_ text: String) -> Bool {
         // Most answers start with an ASCII letter: decided on the first byte, without Unicode property lookups.
         for b in text.utf8 {
             if b >= 0x80 { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }

@@ -172,10 +172,10 @@ struct RespondentCounts {
     }
     private(set) var order: [Key] = []
     private(set) var counts: [Int] = []
-    /// First record with a fingerprint, and the next record with the same fingerprint (-1 ends the chain):
-    /// a row is counted without hashing its arrays through `Hasher`.
-    private var first: [UInt64: Int] = [:]
-    private var next: [Int] = []
+    /// Open-addressing index over the records' fingerprints (record index, −1 empty): a row is counted without
+    /// hashing its arrays through `Hasher`.
+    private var fingerprints: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 64)
 
     /// FNV-1a over the record's bytes (group values and wave separated, themes and answered as bits).
     static func fingerprint(groups: [String], answered: Bool, themes: [Bool], wave: String) -> UInt64 {
@@ -196,6 +196,10 @@ struct RespondentCounts {
         return (h ^ bits) &* 0x100_0000_01b3
     }
 
+    @inline(__always) private static func slot(_ f: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (f ^ (f >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 32) & mask
+    }
+
     mutating func add(_ key: Key, _ n: Int = 1) {
         add(groups: key.groups, answered: key.answered, themes: key.themes, wave: key.wave, n)
     }
@@ -203,16 +207,29 @@ struct RespondentCounts {
     /// Counts `n` respondents with this record; the key is built only for a record not seen before.
     mutating func add(groups: [String], answered: Bool, themes: [Bool], wave: String, _ n: Int = 1) {
         let f = Self.fingerprint(groups: groups, answered: answered, themes: themes, wave: wave)
-        var i = first[f] ?? -1
-        while i >= 0 {
-            let k = order[i]
-            if k.answered == answered && k.themes == themes && k.groups == groups && k.wave == wave { counts[i] += n; return }
-            i = next[i]
+        let mask = slots.count - 1
+        var s = Self.slot(f, mask)
+        while slots[s] >= 0 {
+            let i = Int(slots[s])
+            if fingerprints[i] == f {
+                let k = order[i]
+                if k.answered == answered && k.themes == themes && k.groups == groups && k.wave == wave { counts[i] += n; return }
+            }
+            s = (s + 1) & mask
         }
-        next.append(first[f] ?? -1)
-        first[f] = order.count
+        slots[s] = Int32(order.count)
+        fingerprints.append(f)
         order.append(Key(groups: groups, answered: answered, themes: themes, wave: wave))
         counts.append(n)
+        if order.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let m = slots.count - 1
+            for (i, g) in fingerprints.enumerated() {
+                var t = Self.slot(g, m)
+                while slots[t] >= 0 { t = (t + 1) & m }
+                slots[t] = Int32(i)
+            }
+        }
     }
 
     mutating func merge(_ other: RespondentCounts) {
@@ -355,34 +372,36 @@ struct BatchCoder: Sendable {
         var writers = delimiters.map {
             CodedRowWriter(delimiter: $0.asciiValue ?? 0x2C, labels: labels, reserve: range.count * (visibleIndices.count * 2 + 48))
         }
-        for k in range {
-            // Fields are read one by one: copying the whole response would retain every one of its strings.
-            let answered = batch[k].isAnswered
-            var text = batch[k].text
-            let (coding, spans, flags) = text.withUTF8 { p in
-                let coding = coder.code(tokens: tokens[k], text: p)
-                let spans = storedSpans?[k] ?? (answered ? redactor.spans(in: p) : [])
-                let flags = coding.visibleFlags(indices: visibleIndices)
-                for c in writers.indices {
-                    writers[c].row(id: batch[k].id, flags: flags, coding: coding, text: p, answer: batch[k].text, spans: spans,
-                                   compiled: compiled)
+        batch.withUnsafeBufferPointer { batch in
+            for k in range {
+                // Fields are read in place: copying the whole response would retain every one of its strings.
+                var text = batch[k].text
+                let answered = Response.isAnswered(text)
+                let (coding, spans, flags) = text.withUTF8 { p in
+                    let coding = coder.code(tokens: tokens[k], text: p)
+                    let spans = storedSpans?[k] ?? (answered ? redactor.spans(in: p) : [])
+                    let flags = coding.visibleFlags(indices: visibleIndices)
+                    for c in writers.indices {
+                        writers[c].row(id: batch[k].id, flags: flags, coding: coding, text: p, answer: batch[k].text, spans: spans,
+                                       compiled: compiled)
+                    }
+                    return (coding, spans, flags)
                 }
-                return (coding, spans, flags)
+                if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
+                for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
+                let groups = job.groupBy.map { g -> String in
+                    let v = (batch[k].fields[g] ?? "").trimmedWhitespace
+                    return v.isEmpty ? JobRunner.missingGroup : job.analysis.groupValue(g, v)
+                }
+                if streaming {
+                    let wave = (batch[k].fields["wave"] ?? "").trimmedWhitespace
+                    part.counted.add(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? JobRunner.missingGroup : wave)
+                } else {
+                    part.codings.append(coding)
+                    part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
+                }
+                if keepSpans { part.spans.append(spans) }
             }
-            if !spans.isEmpty { part.redactions += RedactionCounts(spans: spans) }
-            for (t, f) in flags.enumerated() where f { part.codedPerTheme[t] += 1 }
-            let groups = job.groupBy.map { g -> String in
-                let v = (batch[k].fields[g] ?? "").trimmedWhitespace
-                return v.isEmpty ? JobRunner.missingGroup : job.analysis.groupValue(g, v)
-            }
-            if streaming {
-                let wave = (batch[k].fields["wave"] ?? "").trimmedWhitespace
-                part.counted.add(groups: groups, answered: answered, themes: flags, wave: wave.isEmpty ? JobRunner.missingGroup : wave)
-            } else {
-                part.codings.append(coding)
-                part.respondents.append(CodedRespondent(groupValues: groups, answered: answered, themes: flags))
-            }
-            if keepSpans { part.spans.append(spans) }
         }
         part.csv = writers.map(\.bytes)
         return part

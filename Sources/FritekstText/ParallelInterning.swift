@@ -5,14 +5,14 @@ extension Interner {
     /// Tokenises and interns a batch of answers on up to `threads` threads; the type ids are exactly those
     /// that feeding the answers one by one, in order, to `tokens(of:tokenizer:into:)` would give.
     ///
-    /// The batch is cut into contiguous parts, one per thread. Each thread looks surfaces up in the shared
+    /// The batch is cut into contiguous parts, four per thread (a thread that finishes early takes another). Each part looks surfaces up in the shared
     /// table (read only while the threads run) and normalises the surfaces it does not find into its own
     /// table. Afterwards the new surfaces are added part by part, each part in its first-seen order, which
     /// is the order of first appearance in the batch, so ids do not depend on the number of threads.
     public mutating func tokens(of texts: [String], tokenizer: Tokenizer, threads: Int) -> [[Token]] {
         let n = texts.count
         guard n > 0 else { return [] }
-        let parts = max(1, min(threads, (n + 63) / 64))
+        let parts = max(1, min(threads == 1 ? 1 : threads * 4, (n + 63) / 64))
         let (tokens, locals) = Self.scanParts(texts, parts: parts, tokenizer: tokenizer, shared: table)
         var result = tokens
         // Add each part's new surfaces in order and point the part's local ids at the shared ids.
@@ -34,7 +34,14 @@ extension Interner {
 
     /// Tokens of each response as `tokens(of:tokenizer:threads:)` gives them; an unanswered response has none.
     public mutating func tokens(of responses: ArraySlice<Response>, tokenizer: Tokenizer, threads: Int) -> [[Token]] {
-        tokens(of: responses.indices.map { responses[$0].isAnswered ? responses[$0].text : "" }, tokenizer: tokenizer, threads: threads)
+        // Through a buffer pointer: reading a field does not copy (and retain) the whole response.
+        let texts = responses.withUnsafeBufferPointer { rs in
+            rs.indices.map { k -> String in
+                let text = rs[k].text
+                return Response.isAnswered(text) ? text : ""
+            }
+        }
+        return tokens(of: texts, tokenizer: tokenizer, threads: threads)
     }
 
     /// A surface found by one thread only: its bytes (in `surfaces`, id = index) and its normalised form.
