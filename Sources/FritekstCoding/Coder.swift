@@ -74,8 +74,70 @@ public struct Coder: Sendable {
     /// The compiled codebook.
     public let compiled: CompiledCodebook
 
+    /// For each unit, the rule sides that name it (rule index × 2 for side A, + 1 for side B).
+    private let ruleSides: [[Int32]]
+    /// Per theme, taken once from the codebook (reading a theme copies all of its strings and entries).
+    private let themeCount: Int
+    private let minScores: [Double]
+    private let roots: [Int]
+    private let children: [[Int]]
+    private let nested: Bool
+    /// Weight of every source (entries, then rules).
+    private let weights: [Double]
+
     /// Creates a coder.
-    public init(_ compiled: CompiledCodebook) { self.compiled = compiled }
+    public init(_ compiled: CompiledCodebook) {
+        self.compiled = compiled
+        let themes = compiled.codebook.themes
+        themeCount = themes.count
+        minScores = themes.map(\.minScore)
+        roots = themes.indices.filter { themes[$0].parent == nil }
+        children = compiled.children
+        nested = compiled.children.contains { !$0.isEmpty }
+        weights = compiled.entries.map(\.weight) + compiled.rules.map(\.weight)
+        var sides = Array(repeating: [Int32](), count: compiled.units.count)
+        for (ri, rule) in compiled.rules.enumerated() {
+            for u in Set(rule.aUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2)) }
+            for u in Set(rule.bUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2 + 1)) }
+        }
+        ruleSides = sides
+    }
+
+    /// Token positions where each rule side's units occur in one answer, found in one pass over the tokens.
+    struct SidePositions {
+        /// (side key, token position), sorted, without repeats.
+        var entries: [(key: Int32, pos: Int32)] = []
+
+        /// Positions of side `key`, in token order.
+        func positions(_ key: Int32) -> ArraySlice<(key: Int32, pos: Int32)> {
+            var lo = 0, hi = entries.count
+            while lo < hi { let mid = (lo + hi) / 2; if entries[mid].key < key { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < entries.count && entries[end].key == key { end += 1 }
+            return entries[lo..<end]
+        }
+
+        func has(_ key: Int32) -> Bool { !positions(key).isEmpty }
+    }
+
+    private func sidePositions(_ tokens: [Token], _ resolution: TypeResolution) -> SidePositions {
+        var out = SidePositions()
+        for pos in 0..<tokens.count {
+            for k in resolution.range(of: tokens[pos].type) {
+                for key in ruleSides[Int(resolution.units[k])] { out.entries.append((key, Int32(pos))) }
+            }
+        }
+        if out.entries.count > 1 {
+            out.entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.pos < $1.pos }
+            var w = 1
+            for r in 1..<out.entries.count where out.entries[r] != out.entries[w - 1] {
+                out.entries[w] = out.entries[r]
+                w += 1
+            }
+            out.entries.removeLast(out.entries.count - w)
+        }
+        return out
+    }
 
     /// Codes one answer; `text` is the original UTF-8 answer the token ranges point into.
     public func code(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> CodedAnswer {
@@ -91,7 +153,6 @@ public struct Coder: Sendable {
     }
 
     private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
-        let themeCount = compiled.codebook.themes.count
         if !compiled.hasRulesOrExclusions && traces == nil {
             // Entries only: an answer without any match (a large share) costs no per-theme arrays.
             var found: [(theme: Int, match: Match)] = []
@@ -112,8 +173,12 @@ public struct Coder: Sendable {
             return finish(coded: &coded, results: &results, tokenCount: tokens.count)
         }
         var byTheme = Array(repeating: [Match](), count: themeCount)
+        var anyMatch = false
         collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
-                entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1) }
+                entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1); anyMatch = true }
+        let sides = compiled.rules.isEmpty ? SidePositions() : sidePositions(tokens, compiled.resolution)
+        // No entry and no rule side occurs: nothing can be coded (a rule needs its side A, exclusions only block).
+        if !anyMatch && sides.entries.isEmpty && traces == nil { return CodedAnswer(hits: [], tokenCount: tokens.count) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
         do {
@@ -122,10 +187,11 @@ public struct Coder: Sendable {
                 collect(tokens: tokens, text: text, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
                         entries: compiled.exclusions, sourceOffset: 0) { blockers[$0].append($1) }
             }
+            let rules = compiled.rules, rulesOfTheme = compiled.rulesOfTheme
             for t in compiled.evaluationOrder {
                 var candidates = byTheme[t]
-                for ri in compiled.rulesOfTheme[t] {
-                    candidates += ruleMatches(ri, tokens: tokens, results: results)
+                for ri in rulesOfTheme[t] {
+                    candidates += ruleMatches(ri, rules, sides, tokens: tokens, results: results)
                 }
                 var blocked: [(Match, Match)] = []
                 if !blockers[t].isEmpty {
@@ -141,7 +207,7 @@ public struct Coder: Sendable {
                 if traces != nil && (!candidates.isEmpty || !blocked.isEmpty) {
                     let overlapped = candidates.filter { c in !kept.contains(c) }
                     traces?.append(ThemeTrace(theme: t, kept: kept, overlapped: overlapped, blocked: blocked, score: score,
-                                              minScore: compiled.codebook.themes[t].minScore, coded: coded[t]))
+                                              minScore: minScores[t], coded: coded[t]))
                 }
             }
         }
@@ -152,21 +218,21 @@ public struct Coder: Sendable {
     private func finish(coded: inout [Bool], results: inout [ThemeHit?], tokenCount: Int) -> CodedAnswer {
         func propagate(_ t: Int) -> Bool {
             var any = coded[t]
-            for c in compiled.children[t] where propagate(c) { any = true }
+            for c in children[t] where propagate(c) { any = true }
             if any && results[t] == nil {
                 results[t] = ThemeHit(theme: t, score: 0, matches: [], viaChildren: true)
             }
             return any
         }
-        for t in 0..<coded.count where compiled.codebook.themes[t].parent == nil { _ = propagate(t) }
+        if nested { for t in roots { _ = propagate(t) } }
         return CodedAnswer(hits: results.compactMap { $0 }, tokenCount: tokenCount)
     }
 
     /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.
     private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) -> ([Match], Double) {
-        let kept = Self.resolveOverlaps(matches) { compiled.weight(ofSource: $0.entry) }
-        let score = kept.reduce(0.0) { $0 + compiled.weight(ofSource: $1.entry) }
-        if score >= compiled.codebook.themes[t].minScore {
+        let kept = Self.resolveOverlaps(matches) { weights[Int($0.entry)] }
+        let score = kept.reduce(0.0) { $0 + weights[Int($1.entry)] }
+        if score >= minScores[t] {
             coded[t] = true
             results[t] = ThemeHit(theme: t, score: score, matches: kept, viaChildren: false)
         }
@@ -197,25 +263,23 @@ public struct Coder: Sendable {
         }
     }
 
-    /// Spans where one side of a rule occurs: tokens matching any of its units, and the counted matches of referenced themes.
-    private func occurrences(units: [Int32], themes: [Int], tokens: [Token], results: [ThemeHit?]) -> [(Int32, Int32)] {
-        var out: [(Int32, Int32)] = []
-        if !units.isEmpty {
-            let resolution = compiled.resolution
-            for (pos, tok) in tokens.enumerated() where resolution.units(of: tok.type).contains(where: units.contains) {
-                out.append((Int32(pos), Int32(pos + 1)))
-            }
-        }
+    /// Spans where one side of a rule occurs: tokens matching any of its units (side `key`), then the counted
+    /// matches of referenced themes.
+    private func occurrences(_ key: Int32, _ sides: SidePositions, themes: [Int], results: [ThemeHit?]) -> [(Int32, Int32)] {
+        var out: [(Int32, Int32)] = sides.positions(key).map { ($0.pos, $0.pos + 1) }
         for t in themes { if let hit = results[t] { out += hit.matches.map { ($0.firstToken, $0.endToken) } } }
         return out
     }
 
     /// Matches contributed by rule `ri` (source index entries.count + ri).
-    private func ruleMatches(_ ri: Int, tokens: [Token], results: [ThemeHit?]) -> [Match] {
-        let rule = compiled.rules[ri]
-        let aSpans = occurrences(units: rule.aUnits, themes: rule.aThemes, tokens: tokens, results: results)
+    private func ruleMatches(_ ri: Int, _ rules: [CompiledCodebook.CompiledRule], _ sides: SidePositions, tokens: [Token],
+                             results: [ThemeHit?]) -> [Match] {
+        // Side A first, without copying the rule: most rules have no side A in most answers.
+        if !sides.has(Int32(ri * 2)) && !rules[ri].aThemes.contains(where: { results[$0] != nil }) { return [] }
+        let rule = rules[ri]
+        let aSpans = occurrences(Int32(ri * 2), sides, themes: rule.aThemes, results: results)
         if aSpans.isEmpty { return [] }
-        let bSpans = occurrences(units: rule.bUnits, themes: rule.bThemes, tokens: tokens, results: results)
+        let bSpans = occurrences(Int32(ri * 2 + 1), sides, themes: rule.bThemes, results: results)
         let source = Int32(compiled.entries.count + ri)
         var out: [Match] = []
         func sameScope(_ a: (Int32, Int32), _ b: (Int32, Int32)) -> Bool {
