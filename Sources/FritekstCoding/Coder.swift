@@ -84,6 +84,13 @@ public struct Coder: Sendable {
     private let nested: Bool
     /// Weight of every source (entries, then rules).
     private let weights: [Double]
+    /// The compiled tables the coder reads (fixed once compiled; only the type resolution grows).
+    private let singles: [[Int32]], phraseStarts: [[Int32]], entries: [CompiledCodebook.CompiledEntry]
+    private let exclusionSingles: [[Int32]], exclusionPhraseStarts: [[Int32]], exclusions: [CompiledCodebook.CompiledEntry]
+    private let rules: [CompiledCodebook.CompiledRule]
+    private let evaluationOrder: [Int]
+    /// The rules of theme t are `ruleList[ruleStart[t]..<ruleStart[t + 1]]`.
+    private let ruleList: [Int], ruleStart: [Int]
 
     /// Creates a coder.
     public init(_ compiled: CompiledCodebook) {
@@ -95,6 +102,19 @@ public struct Coder: Sendable {
         children = compiled.children
         nested = compiled.children.contains { !$0.isEmpty }
         weights = compiled.entries.map(\.weight) + compiled.rules.map(\.weight)
+        singles = compiled.singles
+        phraseStarts = compiled.phraseStarts
+        entries = compiled.entries
+        exclusionSingles = compiled.exclusionSingles
+        exclusionPhraseStarts = compiled.exclusionPhraseStarts
+        exclusions = compiled.exclusions
+        rules = compiled.rules
+        evaluationOrder = compiled.evaluationOrder
+        ruleList = compiled.rulesOfTheme.flatMap { $0 }
+        var starts = [0]
+        for r in compiled.rulesOfTheme { starts.append(starts[starts.count - 1] + r.count) }
+        if starts.count < themes.count + 1 { starts += Array(repeating: starts[starts.count - 1], count: themes.count + 1 - starts.count) }
+        ruleStart = starts
         var sides = Array(repeating: [Int32](), count: compiled.units.count)
         for (ri, rule) in compiled.rules.enumerated() {
             for u in Set(rule.aUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2)) }
@@ -152,63 +172,77 @@ public struct Coder: Sendable {
         return (coded, (traces ?? []).sorted { $0.theme < $1.theme })
     }
 
+    /// Matches grouped by theme, each theme's in the order found (a counting sort): theme t's are
+    /// `matches[offsets[t]..<offsets[t + 1]]`.
+    private func grouped(_ found: [(theme: Int, match: Match)]) -> (matches: [Match], offsets: [Int]) {
+        var offsets = [Int](repeating: 0, count: themeCount + 1)
+        for f in found { offsets[f.theme + 1] += 1 }
+        for t in 0..<themeCount { offsets[t + 1] += offsets[t] }
+        var next = offsets
+        var matches = [Match](repeating: Match(entry: 0, firstToken: 0, endToken: 0, start: 0, end: 0, sentence: 0), count: found.count)
+        for f in found {
+            matches[next[f.theme]] = f.match
+            next[f.theme] += 1
+        }
+        return (matches, offsets)
+    }
+
     private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
-        if !compiled.hasRulesOrExclusions && traces == nil {
-            // Entries only: an answer without any match (a large share) costs no per-theme arrays.
-            var found: [(theme: Int, match: Match)] = []
-            collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
-                    entries: compiled.entries, sourceOffset: 0) { found.append(($0, $1)) }
+        var found: [(theme: Int, match: Match)] = []
+        collect(tokens: tokens, text: text, singles: singles, phrases: phraseStarts, entries: entries, sourceOffset: 0) {
+            found.append(($0, $1))
+        }
+        if rules.isEmpty && exclusions.isEmpty && traces == nil {
+            // Entries only: an answer without any match (a large share) costs nothing more.
             if found.isEmpty { return CodedAnswer(hits: [], tokenCount: tokens.count) }
             var coded = Array(repeating: false, count: themeCount)
             var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-            // Each theme's matches in the order found, as the per-theme lists below would hold them.
-            let order = found.indices.sorted { found[$0].theme != found[$1].theme ? found[$0].theme < found[$1].theme : $0 < $1 }
-            var i = 0
-            while i < order.count {
-                let t = found[order[i]].theme
-                var matches: [Match] = []
-                while i < order.count && found[order[i]].theme == t { matches.append(found[order[i]].match); i += 1 }
-                _ = settle(t, matches, &coded, &results)
+            let (matches, offsets) = grouped(found)
+            for t in 0..<themeCount where offsets[t] < offsets[t + 1] {
+                _ = settle(t, Array(matches[offsets[t]..<offsets[t + 1]]), &coded, &results)
             }
             return finish(coded: &coded, results: &results, tokenCount: tokens.count)
         }
-        var byTheme = Array(repeating: [Match](), count: themeCount)
-        var anyMatch = false
-        collect(tokens: tokens, text: text, singles: compiled.singles, phrases: compiled.phraseStarts,
-                entries: compiled.entries, sourceOffset: 0) { byTheme[$0].append($1); anyMatch = true }
-        let sides = compiled.rules.isEmpty ? SidePositions() : sidePositions(tokens, compiled.resolution)
+        let sides = rules.isEmpty ? SidePositions() : sidePositions(tokens, compiled.resolution)
         // No entry and no rule side occurs: nothing can be coded (a rule needs its side A, exclusions only block).
-        if !anyMatch && sides.entries.isEmpty && traces == nil { return CodedAnswer(hits: [], tokenCount: tokens.count) }
+        if found.isEmpty && sides.entries.isEmpty && traces == nil { return CodedAnswer(hits: [], tokenCount: tokens.count) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-        do {
-            var blockers = Array(repeating: [Match](), count: themeCount)
-            if !compiled.exclusions.isEmpty {
-                collect(tokens: tokens, text: text, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
-                        entries: compiled.exclusions, sourceOffset: 0) { blockers[$0].append($1) }
+        let (matches, offsets) = grouped(found)
+        var blocking: [(theme: Int, match: Match)] = []
+        if !exclusions.isEmpty && !found.isEmpty {
+            collect(tokens: tokens, text: text, singles: exclusionSingles, phrases: exclusionPhraseStarts, entries: exclusions,
+                    sourceOffset: 0) { blocking.append(($0, $1)) }
+        }
+        let (blockers, blockerOffsets) = grouped(blocking)
+        for t in evaluationOrder {
+            // A theme with no match of its own and no rule that can fire is skipped without touching its lists.
+            if offsets[t] == offsets[t + 1] {
+                var canFire = false
+                for k in ruleStart[t]..<ruleStart[t + 1] where sides.has(Int32(ruleList[k] * 2))
+                    || rules[ruleList[k]].aThemes.contains(where: { results[$0] != nil }) { canFire = true; break }
+                if !canFire { continue }
             }
-            let rules = compiled.rules, rulesOfTheme = compiled.rulesOfTheme
-            for t in compiled.evaluationOrder {
-                var candidates = byTheme[t]
-                for ri in rulesOfTheme[t] {
-                    candidates += ruleMatches(ri, rules, sides, tokens: tokens, results: results)
-                }
-                var blocked: [(Match, Match)] = []
-                if !blockers[t].isEmpty {
-                    candidates.removeAll { m in
-                        if let b = blockers[t].first(where: { $0.firstToken < m.endToken && m.firstToken < $0.endToken }) {
-                            blocked.append((m, b)); return true
-                        }
-                        return false
+            var candidates = Array(matches[offsets[t]..<offsets[t + 1]])
+            for k in ruleStart[t]..<ruleStart[t + 1] {
+                candidates += ruleMatches(ruleList[k], rules, sides, tokens: tokens, results: results)
+            }
+            var blocked: [(Match, Match)] = []
+            if blockerOffsets[t] < blockerOffsets[t + 1] {
+                let themeBlockers = blockers[blockerOffsets[t]..<blockerOffsets[t + 1]]
+                candidates.removeAll { m in
+                    if let b = themeBlockers.first(where: { $0.firstToken < m.endToken && m.firstToken < $0.endToken }) {
+                        blocked.append((m, b)); return true
                     }
+                    return false
                 }
-                var kept: [Match] = [], score = 0.0
-                if !candidates.isEmpty { (kept, score) = settle(t, candidates, &coded, &results) }
-                if traces != nil && (!candidates.isEmpty || !blocked.isEmpty) {
-                    let overlapped = candidates.filter { c in !kept.contains(c) }
-                    traces?.append(ThemeTrace(theme: t, kept: kept, overlapped: overlapped, blocked: blocked, score: score,
-                                              minScore: minScores[t], coded: coded[t]))
-                }
+            }
+            var kept: [Match] = [], score = 0.0
+            if !candidates.isEmpty { (kept, score) = settle(t, candidates, &coded, &results) }
+            if traces != nil && (!candidates.isEmpty || !blocked.isEmpty) {
+                let overlapped = candidates.filter { c in !kept.contains(c) }
+                traces?.append(ThemeTrace(theme: t, kept: kept, overlapped: overlapped, blocked: blocked, score: score,
+                                          minScore: minScores[t], coded: coded[t]))
             }
         }
         return finish(coded: &coded, results: &results, tokenCount: tokens.count)
@@ -230,6 +264,7 @@ public struct Coder: Sendable {
 
     /// Resolves overlaps, scores, and records the theme when the score reaches its minimum.
     private func settle(_ t: Int, _ matches: [Match], _ coded: inout [Bool], _ results: inout [ThemeHit?]) -> ([Match], Double) {
+        let weights = self.weights                    // captured alone: capturing self would copy the coder per call
         let kept = Self.resolveOverlaps(matches) { weights[Int($0.entry)] }
         let score = kept.reduce(0.0) { $0 + weights[Int($1.entry)] }
         if score >= minScores[t] {
