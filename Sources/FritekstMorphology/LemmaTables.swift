@@ -82,6 +82,7 @@ enum LemmaTables {
         "gjevar": "giver", "gje": "gi", "gjeve": "gi",
         "oppgåve": "oppgave", "tilsett": "ansatt", "arbeidsløyse": "arbeidsledighet",
         "yting": "ytelse", "oppfylging": "oppfølging", "sjuk": "syk", "eining": "enhet",
+        "breidd": "bredde", "breidde": "bredde",
     ]
 
     /// Forms nb_NO lists as words although the written norm rejects them; they are treated

@@ -264,21 +264,21 @@ final class MorphologyEngine {
         // 5. Nynorsk -> bokmål: a shared lemma for forms that differ only in spelling/inflection.
         //    A compound gets the bokmål lemma of every part that has one, written in place
         //    (sakshandsamingstid -> saksbehandlingstid, trygdeyting -> trygdeytelse).
-        let mapped = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
-        if known && (r.inNn || nynorskScope) {
-            if let m = mapNynorsk(lemma) {
-                lemma = m
-                parts = splitLemma(m, nynorsk: false) ?? []     // rettleiar -> veileder: no parts
-            } else if mapped != parts, let rebuilt = Self.replaceParts(in: lemma, parts, with: mapped) {
-                lemma = rebuilt
-                parts = mapped
-            }
-            if lemma != lemmas[0] {
-                lemmas.removeAll { $0 == lemma }
-                lemmas.insert(lemma, at: 0)
-            }
+        if known && (r.inNn || nynorskScope), let m = mapNynorsk(lemma) {
+            lemma = m
+            parts = splitLemma(m, nynorsk: false) ?? []     // rettleiar -> veileder: no parts
         }
-        if parts != mapped && parts.count == mapped.count { parts = mapped }
+        let mapped = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
+        // (only when bokmål takes the result: heil + skapleg is a bad split, not helskaplig)
+        if known && mapped != parts, let rebuilt = Self.replaceParts(in: lemma, parts, with: mapped),
+           rebuilt != lemma, nb.spell(rebuilt) {
+            lemma = rebuilt
+        }
+        if lemma != lemmas[0] {
+            lemmas.removeAll { $0 == lemma }
+            lemmas.insert(lemma, at: 0)
+        }
+        parts = mapped
         return CoreResult(lemmas: lemmas, parts: parts, known: known, direct: !r.direct.isEmpty,
                           variety: variety)
     }

@@ -311,7 +311,11 @@ struct MorphologyFixTests {
                ("sjukefråværet", "sykefravær"), ("sjukmelding", "sykmelding"),
                ("sakshandsamingstida", "saksbehandlingstid"), ("forvaltingseining", "forvaltningsenhet"),
                ("besluttarar", "beslutter"), ("besluttaren", "beslutter"),
-               ("tillitsvalde", "tillitsvalgt"), ("tillitsvalt", "tillitsvalgt")], "nynorsk")
+               ("tillitsvalde", "tillitsvalgt"), ("tillitsvalt", "tillitsvalgt"),
+               ("sjukepengar", "sykepenger"), ("oppgåvebreidda", "oppgavebredde"),
+               ("kommunetilsett", "kommuneansatt")], "nynorsk")
+        // a part mapping is written into the lemma only when bokmål takes the result
+        #expect(m.analyze("heilskapleg").lemma == "heilskapleg")
         #expect(m.analyze("sakshandsamingstida").parts == ["sak", "behandling", "tid"])
         #expect(m.analyze("forvaltingseining").parts == ["forvaltning", "enhet"])
         #expect(m.analyze("besluttarar").known)
