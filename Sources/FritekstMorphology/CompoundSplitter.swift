@@ -279,7 +279,7 @@ extension MorphologyEngine {
     /// words; derived nouns in -ing/-het/-else/-itet that Hunspell knows directly.
     func isPart(_ p: String, nynorsk: Bool) -> Bool {
         guard partLengthOK(p), !LemmaTables.blockedParts.contains(p) else { return false }
-        if table[p] != nil || (nynorsk && LemmaTables.nynorsk[p] != nil) { return true }
+        if table[p] != nil || LemmaTables.domainNouns.contains(p) || (nynorsk && LemmaTables.nynorsk[p] != nil) { return true }
         let f = nynorsk ? nbEntries[p].union(nnEntries[p]) : nbEntries[p]
         if f.exists {
             return f.has(UInt8(ascii: "z")) || nnEntries[p].has(UInt8(ascii: "z"))

@@ -23,12 +23,19 @@ struct HunspellReadings {
 // Flag letters of the nb_NO / nn_NO affix files (shared meanings in both).
 private let flagV = UInt8(ascii: "V"), flagW = UInt8(ascii: "W"), flagX = UInt8(ascii: "X")
 private let flagS = UInt8(ascii: "S"), flagR = UInt8(ascii: "R")
+private let flagC = UInt8(ascii: "C"), flagD = UInt8(ascii: "D")
 /// Derivational noun suffixes: t/Y -ing(en/a/er/ene), y -ning/-itet, v -else, w -het, x -skap.
 private let derivedNounFlags: Set<UInt8> = Set("tYyvwx".utf8)
 /// Derivational adjective suffixes: u -lig/-leg, Z -elig/-bar.
 private let derivedAdjectiveFlags: Set<UInt8> = Set("uZ".utf8)
 /// Flags that only ever build noun forms (definite singular, plurals, agent-noun plurals).
 private let nounOnlyFlags: Set<UInt8> = Set("ABDFGHI".utf8)
+/// Flags that build past tense, past participle and passive forms of a verb (O -te/-t,
+/// T -t/-te, P -dde/-dd, Q -de/-d, M -t/-de, J passive -s).
+private let verbFormFlags: Set<UInt8> = Set("OTPQMJ".utf8)
+/// Flags on a verb entry that give it a past tense: a verb with its own paradigm, not an
+/// imperative or inflected look-alike in the word list.
+private let verbParadigmFlags: Set<UInt8> = Set("OTPQM".utf8)
 
 /// Endings that may follow a derivational suffix in a noun form (-ing|en, -het|ene, ...).
 private let nounEndingsAfterSuffix: [String] = ["", "en", "a", "ens", "as", "er", "ene", "ers", "enes",
@@ -143,8 +150,25 @@ extension MorphologyEngine {
                 break
             }
         }
+        // Derived nouns in their definite or plural form whose only readings are junk (Hunspell
+        // reads fagligheten as an imperative of «faglighetene»): offer the derived noun itself.
+        for marker in ["het", "heit", "else", "itet", "skap"] {
+            for ending in ["en", "a", "ene", "er", "ar", "ane", "ens", "enes"] where w.hasSuffix(marker + ending) {
+                let noun = String(w.dropLast(ending.count))
+                if noun.unicodeScalars.count > marker.unicodeScalars.count + 2, isBaseEntry(noun) || derivedNouns.contains(noun),
+                   !readings.contains(where: { $0.stem == noun }) {
+                    readings.append(Reading(stem: noun, flag: UInt8(ascii: "w")))   // as if derived with -het
+                }
+            }
+        }
         let wf = entryFlags(w)
         let identityIsNoun = wf.has(UInt8(ascii: "A")) || wf.has(UInt8(ascii: "B")) || wf.has(UInt8(ascii: "C"))
+        // The word is a verb form: an infinitive entry itself (måle, øke), or a past tense,
+        // participle or passive of a verb entry (målt, økte, brukes).
+        let verbReading = readings.contains { r in
+            if let f = r.flag { return verbFormFlags.contains(f) && isVerbLemma(lowercasedFast(r.stem)) }
+            return r.stem == w && isVerbLemma(w)
+        }
         for r in readings {
             var (lemma, derived) = candidateLemma(w, r)
             lemma = lowercasedFast(lemma)
@@ -152,13 +176,27 @@ extension MorphologyEngine {
             if cp < min(3, lemma.count, w.count) { continue }    // unrelated stem (mele for målet)
             // (the compound-use test is not applied to the word itself: pakker|ske)
             var s = (hasZ(lemma) || (lemma != w && isRealLemma(lemma))) ? 4 : 0
+            // A verb with a past tense of its own reached as the word itself or through a past,
+            // participle or passive ending is a real lemma even without z (øke, økte, svare).
+            // Nynorsk a-verbs: D gives the present -ar, C the past -a (forventar, forventa).
+            let nnVerbForm = isVerbLemma(lemma) && hasVerbParadigm(lemma)
+                && ((r.flag == flagD && w.hasSuffix("ar")) || (r.flag == flagC && w.hasSuffix("a")))
+            if s == 0, isVerbLemma(lemma), hasVerbParadigm(lemma),
+               (r.flag == nil && lemma == w) || r.flag.map({ verbFormFlags.contains($0) }) == true || nnVerbForm {
+                s = 4
+            }
             if r.flag == nil && lemma == w {                       // the word is itself a lemma:
                 if s > 0 { s += 1 }                                // a real one (z): post, utvikler
                 if isAdjectiveLemma(lemma) { s += 3 }              // an adjective base: egen, statlig
             }
             if let f = r.flag {
-                if f == flagV || f == flagW { s += isAdjectiveLemma(lemma) ? 3 : -3 }
-                if !derived && nounOnlyFlags.contains(f) && isVerbLemma(lemma) { s -= 3 }
+                // -e/-t on a noun that the word list also marks as an adjective (mål, lær, bruk:
+                // no comparative) is no adjective when a verb explains the word (måle, målt).
+                if f == flagV || f == flagW {
+                    let adjective = isAdjectiveLemma(lemma) && !(verbReading && isNounLikeAdjective(lemma))
+                    s += adjective ? 3 : -3
+                }
+                if !derived && !nnVerbForm && nounOnlyFlags.contains(f) && isVerbLemma(lemma) { s -= 3 }
                 if f == flagR && !isVerbLemma(lemma) { s -= 3 }
                 // an imperative reading of a word that is itself a noun entry (arbeid is not
                 // the imperative of arbeide here; vurder, with no noun flags, may be)
@@ -172,8 +210,15 @@ extension MorphologyEngine {
                 order.append(lemma)
             }
         }
-        // Candidates that are inflected forms of another candidate.
+        // Candidates that are inflected forms of another candidate; the definite form of a
+        // plural-only noun too (sykepengene of sykepenger, dagpengane of dagpengar).
         for l in order {
+            for m in order where m != l && (m.hasSuffix("er") || m.hasSuffix("ar")) {
+                let stem = m.dropLast(2)
+                if l == stem + "ene" || l == stem + "ane" {
+                    score[l, default: 0] -= 3
+                }
+            }
             for m in order where m != l && l.hasPrefix(m) {
                 let rest = l.dropFirst(m.count)
                 if ["ene", "en", "et", "ne", "ane"].contains(String(rest)) || (rest == "e" && m.hasSuffix("er")) {
@@ -258,6 +303,19 @@ extension MorphologyEngine {
     func isAdjectiveLemma(_ l: String) -> Bool {
         let f = entryFlags(l)
         return f.has(flagX) || (f.has(flagW) && f.has(UInt8(ascii: "z")) && !isVerbLemma(l))
+    }
+
+    /// A verb entry with a past tense of its own (flags O, T, P, Q or M in nb or nn).
+    func hasVerbParadigm(_ l: String) -> Bool {
+        let f = entryFlags(l)
+        return verbParadigmFlags.contains { f.has($0) }
+    }
+
+    /// An entry the adjective test accepts only through W and z that also has noun-only
+    /// flags and no comparative: a noun (mål, bruk, svar), not an adjective.
+    func isNounLikeAdjective(_ l: String) -> Bool {
+        let f = entryFlags(l)
+        return !f.has(flagX) && nounOnlyFlags.contains { f.has($0) }
     }
 
     /// Definite/plural noun endings (bokmål and nynorsk).

@@ -16,8 +16,12 @@ enum LemmaTables {
         "tul": "tul", "sbu": "sbu", "mba": "mba", "amu": "amu", "avdir": "avdir",
         "må": "må",                               // modal verb kept as written (må-oppgaver)
         "leder": "leder",                         // role noun in NAV text, not the verb lede
+        "bredden": "bredde",                      // breadth (jobbe i bredden), not bredd «bank»
         // nb_NO lists "kolleger" as a lemma of its own; the norm has kollega, pl. kolleger/kollegaer
         "kolleger": "kollega", "kollegene": "kollega", "kollegers": "kollega", "kollegenes": "kollega",
+        // Plural-only: the benefits are named in the plural (sykepenger, dagpenger,
+        // arbeidsavklaringspenger, tiltakspenger); nb_NO's «penge» (a coin) is not the lemma.
+        "penger": "penger", "pengene": "penger", "pengar": "penger", "pengane": "penger",
     ]
 
     /// Abbreviations that take Norwegian endings directly or after a hyphen (NAVs, AEVene, CVen).
@@ -45,6 +49,8 @@ enum LemmaTables {
         "visste": "vite", "står": "stå", "sto": "stå", "stod": "stå", "stått": "stå", "lå": "ligge",
         "kom": "komme", "fulgte": "følge", "fulgt": "følge", "valgte": "velge", "valgt": "velge",
         "nytt": "ny", "små": "liten", "lite": "liten",
+        // god has no comparative flag (bedre/best below) and nn_NO has a verb «gode»
+        "gode": "god", "godt": "god",
         // irregular comparison
         "større": "stor", "størst": "stor", "største": "stor", "bedre": "god", "best": "god",
         "beste": "god", "mindre": "liten", "minst": "liten", "minste": "liten", "færre": "få",
@@ -75,6 +81,8 @@ enum LemmaTables {
         "rettleiar": "veileder", "rettleiing": "veiledning", "rettleie": "veilede",
         "gjevar": "giver", "gje": "gi", "gjeve": "gi",
         "oppgåve": "oppgave", "tilsett": "ansatt", "arbeidsløyse": "arbeidsledighet",
+        "yting": "ytelse", "oppfylging": "oppfølging", "sjuk": "syk", "eining": "enhet",
+        "breidd": "bredde", "breidde": "bredde",
     ]
 
     /// Forms nb_NO lists as words although the written norm rejects them; they are treated

@@ -204,6 +204,10 @@ final class MorphologyEngine {
                                   direct: true, variety: nil)
             }
         }
+        if let noun = nynorskAgentDomainNoun(w) {
+            return CoreResult(lemmas: [noun], parts: splitLemma(noun, nynorsk: false) ?? [], known: true,
+                              direct: true, variety: .nynorsk)
+        }
 
         // 2. Hunspell readings (nb + nn).
         let r = readings(w)
@@ -235,6 +239,7 @@ final class MorphologyEngine {
                 lemmas = core(last).lemmas.map { head + $0 }
             }
         } else if let top = lemmas.first, !(isBaseEntry(top) && hasZ(top)), !isVerbLemma(top),
+                  !(isBaseEntry(top) && entryFlags(top).has(UInt8(ascii: "X"))),
                   w.unicodeScalars.count >= 8, !splitsIntoRealLemmas(top, nynorsk: nynorskScope),
                   let s = surfaceSplit(w, nynorsk: nynorskScope) {
             let replacement = s.head + s.lastLemma
@@ -251,25 +256,55 @@ final class MorphologyEngine {
         if lemmas.isEmpty { lemmas = [w] }
 
         // 4. Compound parts of the chosen lemma.
+        //    A lemma bokmål knows is split into bokmål parts only (portefølje is not port + følje).
         var lemma = lemmas[0]
-        var parts = known ? (splitLemma(lemma, nynorsk: nynorskScope) ?? []) : []
+        let splitScope = nynorskScope && !nbEntries[lemma].exists
+        var parts = known ? (splitLemma(lemma, nynorsk: splitScope) ?? []) : []
 
         // 5. Nynorsk -> bokmål: a shared lemma for forms that differ only in spelling/inflection.
-        if known && r.inNn {
-            if let m = mapNynorsk(lemma) {
-                lemma = m
-                parts = splitLemma(m, nynorsk: false) ?? []     // rettleiar -> veileder: no parts
-            } else if let lastPart = parts.last, let m = mapNynorsk(lastPart) {
-                lemma = String(lemma.dropLast(lastPart.count)) + m
-            }
-            if lemma != lemmas[0] {
-                lemmas.removeAll { $0 == lemma }
-                lemmas.insert(lemma, at: 0)
-            }
+        //    A compound gets the bokmål lemma of every part that has one, written in place
+        //    (sakshandsamingstid -> saksbehandlingstid, trygdeyting -> trygdeytelse).
+        if known && (r.inNn || nynorskScope), let m = mapNynorsk(lemma) {
+            lemma = m
+            parts = splitLemma(m, nynorsk: false) ?? []     // rettleiar -> veileder: no parts
         }
-        parts = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
+        let mapped = parts.map { LemmaTables.nynorsk[$0] ?? table[$0] ?? mapNynorsk($0) ?? $0 }
+        // (only when bokmål takes the result: heil + skapleg is a bad split, not helskaplig)
+        if known && mapped != parts, let rebuilt = Self.replaceParts(in: lemma, parts, with: mapped),
+           rebuilt != lemma, nb.spell(rebuilt) {
+            lemma = rebuilt
+        }
+        if lemma != lemmas[0] {
+            lemmas.removeAll { $0 == lemma }
+            lemmas.insert(lemma, at: 0)
+        }
+        parts = mapped
         return CoreResult(lemmas: lemmas, parts: parts, known: known, direct: !r.direct.isEmpty,
                           variety: variety)
+    }
+
+    /// Writes `to[i]` in place of `from[i]` in `lemma`, left to right (linking letters between
+    /// the parts stay); nil when a part is not found in order.
+    static func replaceParts(in lemma: String, _ from: [String], with to: [String]) -> String? {
+        var rest = Substring(lemma)
+        var out = ""
+        for (f, t) in zip(from, to) {
+            guard let r = rest.range(of: f) else { return nil }
+            out += rest[rest.startIndex..<r.lowerBound]
+            out += t
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// A domain noun in -er written with the nynorsk agent ending -ar (besluttar, besluttarar,
+    /// besluttarane -> beslutter).
+    func nynorskAgentDomainNoun(_ w: String) -> String? {
+        for ending in ["arane", "arar", "arens", "aren", "ar"] where w.hasSuffix(ending) {
+            let noun = String(w.dropLast(ending.count)) + "er"
+            if LemmaTables.domainNouns.contains(noun) { return noun }
+        }
+        return nil
     }
 
     /// True when `lemma` splits into parts and its last part is a real lemma (an entry with

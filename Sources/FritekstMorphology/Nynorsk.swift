@@ -8,15 +8,23 @@
 ///   already lemmatise to -ar through nn_NO);
 /// - verbs, present -ar -> infinitive -e: overprøvar -> overprøve;
 /// - adjectives -leg -> -lig: vanskeleg -> vanskelig;
-/// - nouns -heit -> -het;  spelling kj -> k (tenkje -> tenke) and å -> a (oppgåve -> oppgave).
+/// - nouns -heit -> -het, -ting -> -tning (forvalting -> forvaltning), compounds on tal -> tall
+///   (måltal -> måltall), the participle vald/valt -> valgt (tillitsvald -> tillitsvalgt);
+/// - spelling kj -> k (tenkje -> tenke), å -> a (oppgåve -> oppgave), sjuk- -> syk- (sjukdom).
 extension MorphologyEngine {
     /// The bokmål lemma for a nynorsk lemma, or nil when there is none (or it is the same).
     func mapNynorsk(_ l: String) -> String? {
         if let t = LemmaTables.nynorsk[l] { return t }
         let nbFlags = nbEntries[l]
         if nbFlags.exists && nbFlags.has(UInt8(ascii: "z")) { return nil }
-        guard nnEntries[l].exists || !nbFlags.exists else { return nil }
         let n = l.unicodeScalars.count
+        // -ting from a verb in -te is -tning in bokmål (forvalting -> forvaltning); nb_NO lists
+        // some of these nynorsk forms as plain entries, so this comes before the test below.
+        if n >= 7 && l.hasSuffix("ting") {
+            let noun = String(l.dropLast(3)) + "ning"
+            if nbEntries[noun].has(UInt8(ascii: "z")) { return noun }
+        }
+        guard nnEntries[l].exists || !nbFlags.exists else { return nil }
         if n >= 5 && l.hasSuffix("ar") {
             let agent = String(l.dropLast(2)) + "er"
             if nbEntries[agent].exists { return agent }
@@ -31,9 +39,33 @@ extension MorphologyEngine {
             let noun = String(l.dropLast(4)) + "het"
             if nbEntries[noun].exists { return noun }
         }
+        // Compounds on tal (number): måltal -> måltall, nøkkeltal -> nøkkeltall.
+        if n >= 6 && l.hasSuffix("tal") {
+            let noun = l + "l"
+            if nbEntries[noun].exists && !nnEntries[noun].exists { return noun }
+        }
+        // The participle of velje: tillitsvald / tillitsvalt -> tillitsvalgt.
+        for end in ["vald", "valt"] where n >= 7 && l.hasSuffix(end) {
+            let adj = String(l.dropLast(4)) + "valgt"
+            if nbEntries[adj].exists { return adj }
+        }
+        // A compound that ends in a word of the table (trygdeyting -> trygdeytelse) when
+        // bokmål has the result.
+        for (k, v) in LemmaTables.nynorsk where k.unicodeScalars.count >= 5 && n > k.unicodeScalars.count + 2 && l.hasSuffix(k) {
+            let m = String(l.dropLast(k.count)) + v
+            if nbEntries[m].exists { return m }
+        }
         for (from, to) in [("kj", "k"), ("å", "a")] where l.contains(from) {
             let m = l.replacingFirst(from, with: to)
             if m != l && nbEntries[m].exists && nbEntries[m].has(UInt8(ascii: "z")) { return m }
+        }
+        // sjuk- is syk- (sjukdom, sjukmelde, sjukefråvær -> sykdom, sykmelde, sykefravær),
+        // alone or together with å -> a.
+        if l.hasPrefix("sjuk") {
+            let m = "syk" + l.dropFirst(4)
+            if nbEntries[m].exists { return m }
+            let m2 = m.replacingFirst("å", with: "a")
+            if m2 != m && nbEntries[m2].exists { return m2 }
         }
         return nil
     }

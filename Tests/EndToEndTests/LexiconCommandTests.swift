@@ -91,11 +91,12 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cb = dir + "/kodebok.yaml"
-        try "themes:\n  - id: \"laering\"\n    label: \"Læring\"\n    entries:\n      - lemma: \"lære\"\n      - lemma: \"oppfølging\"\n"
+        // (a nynorsk form: the morphology maps it to the bokmål lemma, so it would match nothing)
+        try "themes:\n  - id: \"laering\"\n    label: \"Læring\"\n    entries:\n      - lemma: \"oppgåve\"\n      - lemma: \"oppfølging\"\n"
             .write(toFile: cb, atomically: true, encoding: .utf8)
         let r = try CLI.run(["lexicon", "lint", cb])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("\(cb):5:9: warning: lemma 'lære' is not the lemma the morphology chooses for it ('lær')"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(cb):5:9: warning: lemma 'oppgåve' is not the lemma the morphology chooses for it ('oppgave')"), "\(r.stdout)")
         #expect(!r.stdout.contains("'oppfølging'"))
         #expect(r.stdout.hasSuffix("0 errors, 1 warning\n"))
     }
