@@ -559,6 +559,16 @@ struct Scanner {
             }
         }
         let plus = p[start] == 0x2B
+        if !plus {
+            // A lone group of under 8 digits («2019», «14», «3») is no identifier: every kind needs 8 digits or more.
+            var j = start
+            while j < n, Scanner.isDigit(p[j]) { j += 1 }
+            if j - start < 8 {
+                let continues = (j + 1 < n && (p[j] == 0x20 || p[j] == 0x2E || p[j] == 0x2D) && Scanner.isDigit(p[j + 1]))
+                    || (j + 2 < n && p[j] == 0xC2 && p[j + 1] == 0xA0 && Scanner.isDigit(p[j + 2]))
+                if !continues { return j }
+            }
+        }
         var i = plus ? start + 1 : start
         var groups: [(Int, Int)] = []
         var seps: [UInt8] = []
