@@ -255,8 +255,8 @@ final class CodingSink: @unchecked Sendable {
     private(set) var cacheWarnings: [String] = []
     private let cacheLabel: String
     private let queue = DispatchQueue(label: "fritekst.coding-sink")
-    /// At most two batches wait for the queue: memory stays bounded when writing is slower than coding.
-    private let room = DispatchSemaphore(value: 2)
+    /// At most one batch waits for the queue: memory stays bounded when writing is slower than coding.
+    private let room = DispatchSemaphore(value: 1)
     private let lock = NSLock()
     private var failure: (any Error)?
 
@@ -268,7 +268,7 @@ final class CodingSink: @unchecked Sendable {
         self.cacheLabel = cacheLabel
     }
 
-    /// Queues the coded parts of one batch (in order); returns at once unless two batches are already waiting.
+    /// Queues the coded parts of one batch (in order); returns at once unless a batch is already waiting.
     func add(_ parts: [BatchCoder.Part], batch: [Response], tokens: [[Token]]) {
         room.wait()
         queue.async {
