@@ -85,9 +85,11 @@ public struct Coder: Sendable {
     /// Weight of every source (entries, then rules).
     private let weights: [Double]
     /// The compiled tables the coder reads (fixed once compiled; only the type resolution grows).
-    private let singles: [[Int32]], phraseStarts: [[Int32]], entries: [CompiledCodebook.CompiledEntry]
-    private let exclusionSingles: [[Int32]], exclusionPhraseStarts: [[Int32]], exclusions: [CompiledCodebook.CompiledEntry]
+    private let entries: EntryTable, exclusions: EntryTable
+    private let hasExclusions: Bool
     private let rules: [CompiledCodebook.CompiledRule]
+    /// Themes named on side A of each rule.
+    private let ruleAThemes: [[Int]]
     private let evaluationOrder: [Int]
     /// The rules of theme t are `ruleList[ruleStart[t]..<ruleStart[t + 1]]`.
     private let ruleList: [Int], ruleStart: [Int]
@@ -102,13 +104,12 @@ public struct Coder: Sendable {
         children = compiled.children
         nested = compiled.children.contains { !$0.isEmpty }
         weights = compiled.entries.map(\.weight) + compiled.rules.map(\.weight)
-        singles = compiled.singles
-        phraseStarts = compiled.phraseStarts
-        entries = compiled.entries
-        exclusionSingles = compiled.exclusionSingles
-        exclusionPhraseStarts = compiled.exclusionPhraseStarts
-        exclusions = compiled.exclusions
+        entries = EntryTable(compiled.entries, singles: compiled.singles, phrases: compiled.phraseStarts, units: compiled.units.count)
+        exclusions = EntryTable(compiled.exclusions, singles: compiled.exclusionSingles, phrases: compiled.exclusionPhraseStarts,
+                                units: compiled.units.count)
+        hasExclusions = !compiled.exclusions.isEmpty
         rules = compiled.rules
+        ruleAThemes = compiled.rules.map(\.aThemes)
         evaluationOrder = compiled.evaluationOrder
         ruleList = compiled.rulesOfTheme.flatMap { $0 }
         var starts = [0]
@@ -121,6 +122,32 @@ public struct Coder: Sendable {
             for u in Set(rule.bUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2 + 1)) }
         }
         ruleSides = sides
+    }
+
+    /// The fields of compiled entries the matcher reads, one array per field (reading a whole entry would
+    /// retain all of its arrays and strings for every matching token).
+    struct EntryTable: Sendable {
+        /// Per unit, the entries matching it as a single token (`singles[singleStart[u]..<singleStart[u + 1]]`) and
+        /// the phrases starting with it: flat lists, so that no inner array is retained per token.
+        var singles: [Int32] = [], singleStart: [Int] = [0]
+        var phrases: [Int32] = [], phraseStart: [Int] = [0]
+        var theme: [Int] = []
+        var exact: [[UInt8]?] = []
+        var units: [[Int32]] = []
+        var gaps: [[Int]] = []
+
+        init(_ entries: [CompiledCodebook.CompiledEntry], singles bySingle: [[Int32]], phrases byPhrase: [[Int32]], units unitCount: Int) {
+            for u in 0..<unitCount {
+                if u < bySingle.count { singles += bySingle[u] }
+                singleStart.append(singles.count)
+                if u < byPhrase.count { phrases += byPhrase[u] }
+                phraseStart.append(phrases.count)
+            }
+            theme = entries.map(\.theme)
+            exact = entries.map(\.exactForm)
+            self.units = entries.map(\.units)
+            gaps = entries.map(\.gaps)
+        }
     }
 
     /// Token positions where each rule side's units occur in one answer, found in one pass over the tokens.
@@ -189,10 +216,10 @@ public struct Coder: Sendable {
 
     private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
         var found: [(theme: Int, match: Match)] = []
-        collect(tokens: tokens, text: text, singles: singles, phrases: phraseStarts, entries: entries, sourceOffset: 0) {
+        collect(tokens: tokens, text: text, entries: entries, sourceOffset: 0) {
             found.append(($0, $1))
         }
-        if rules.isEmpty && exclusions.isEmpty && traces == nil {
+        if rules.isEmpty && !hasExclusions && traces == nil {
             // Entries only: an answer without any match (a large share) costs nothing more.
             if found.isEmpty { return CodedAnswer(hits: [], tokenCount: tokens.count) }
             var coded = Array(repeating: false, count: themeCount)
@@ -210,9 +237,8 @@ public struct Coder: Sendable {
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
         let (matches, offsets) = grouped(found)
         var blocking: [(theme: Int, match: Match)] = []
-        if !exclusions.isEmpty && !found.isEmpty {
-            collect(tokens: tokens, text: text, singles: exclusionSingles, phrases: exclusionPhraseStarts, entries: exclusions,
-                    sourceOffset: 0) { blocking.append(($0, $1)) }
+        if hasExclusions && !found.isEmpty {
+            collect(tokens: tokens, text: text, entries: exclusions, sourceOffset: 0) { blocking.append(($0, $1)) }
         }
         let (blockers, blockerOffsets) = grouped(blocking)
         for t in evaluationOrder {
@@ -220,7 +246,7 @@ public struct Coder: Sendable {
             if offsets[t] == offsets[t + 1] {
                 var canFire = false
                 for k in ruleStart[t]..<ruleStart[t + 1] where sides.has(Int32(ruleList[k] * 2))
-                    || rules[ruleList[k]].aThemes.contains(where: { results[$0] != nil }) { canFire = true; break }
+                    || ruleAThemes[ruleList[k]].contains(where: { results[$0] != nil }) { canFire = true; break }
                 if !canFire { continue }
             }
             var candidates = Array(matches[offsets[t]..<offsets[t + 1]])
@@ -275,23 +301,24 @@ public struct Coder: Sendable {
     }
 
     /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.
-    private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, singles: [[Int32]], phrases: [[Int32]],
-                         entries: [CompiledCodebook.CompiledEntry], sourceOffset: Int32, add: (Int, Match) -> Void) {
+    private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, entries: EntryTable, sourceOffset: Int32,
+                         add: (Int, Match) -> Void) {
         let resolution = compiled.resolution
         for pos in 0..<tokens.count {
             let tok = tokens[pos]
             for k in resolution.range(of: tok.type) {        // most tokens match no pattern: an empty range
-                let u = resolution.units[k]
-                for e in singles[Int(u)] {
-                    // Fields are read in place: copying the entry would retain its arrays and strings.
-                    if let exact = entries[Int(e)].exactForm, !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
-                    add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
-                                           start: tok.start, end: tok.end, sentence: tok.sentence))
+                let u = Int(resolution.units[k])
+                for i in entries.singleStart[u]..<entries.singleStart[u + 1] {
+                    let e = entries.singles[i]
+                    if let exact = entries.exact[Int(e)], !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
+                    add(entries.theme[Int(e)], Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
+                                                     start: tok.start, end: tok.end, sentence: tok.sentence))
                 }
-                for e in phrases[Int(u)] {
-                    if let last = resolution.phraseEnd(units: entries[Int(e)].units, gaps: entries[Int(e)].gaps, from: pos, tokens: tokens) {
-                        add(entries[Int(e)].theme, Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
-                                               start: tok.start, end: tokens[last].end, sentence: tok.sentence))
+                for i in entries.phraseStart[u]..<entries.phraseStart[u + 1] {
+                    let e = entries.phrases[i]
+                    if let last = resolution.phraseEnd(units: entries.units[Int(e)], gaps: entries.gaps[Int(e)], from: pos, tokens: tokens) {
+                        add(entries.theme[Int(e)], Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
+                                                         start: tok.start, end: tokens[last].end, sentence: tok.sentence))
                     }
                 }
             }
@@ -310,7 +337,7 @@ public struct Coder: Sendable {
     private func ruleMatches(_ ri: Int, _ rules: [CompiledCodebook.CompiledRule], _ sides: SidePositions, tokens: [Token],
                              results: [ThemeHit?]) -> [Match] {
         // Side A first, without copying the rule: most rules have no side A in most answers.
-        if !sides.has(Int32(ri * 2)) && !rules[ri].aThemes.contains(where: { results[$0] != nil }) { return [] }
+        if !sides.has(Int32(ri * 2)) && !ruleAThemes[ri].contains(where: { results[$0] != nil }) { return [] }
         let rule = rules[ri]
         let aSpans = occurrences(Int32(ri * 2), sides, themes: rule.aThemes, results: results)
         if aSpans.isEmpty { return [] }
