@@ -70,7 +70,7 @@ public final class CSVStream {
         if encoding == nil {
             // Whole-file UTF-8 check: Windows-1252 files are often pure ASCII for many megabytes.
             let valid: Bool
-            if let mapped = CSVStream.mappedFileIsUTF8(probe.fileDescriptor) {
+            if let mapped = CSVStream.fileIsUTF8InParts(probe.fileDescriptor) {
                 valid = mapped
             } else {
                 try probe.seek(toOffset: 0)
@@ -95,7 +95,7 @@ public final class CSVStream {
     /// Whether a large file is well-formed UTF-8, checked in parts on all cores (each part read with `pread`,
     /// a megabyte at a time); nil for a small file or one that is not a regular file (the caller then reads it
     /// in chunks).
-    static func mappedFileIsUTF8(_ fd: Int32) -> Bool? {
+    static func fileIsUTF8InParts(_ fd: Int32) -> Bool? {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         let n = Int(st.st_size)

@@ -57,7 +57,7 @@ import Testing
         func verdict() -> Bool? {
             let fd = open(path, O_RDONLY)
             defer { close(fd) }
-            return CSVStream.mappedFileIsUTF8(fd)
+            return CSVStream.fileIsUTF8InParts(fd)
         }
         #expect(verdict() == true)
         // Every part boundary falls somewhere in a line full of two-byte letters; shifting the text by one to
