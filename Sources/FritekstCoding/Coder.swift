@@ -112,14 +112,13 @@ public struct Coder: Sendable {
         ruleAThemes = compiled.rules.map(\.aThemes)
         evaluationOrder = compiled.evaluationOrder
         ruleList = compiled.rulesOfTheme.flatMap { $0 }
-        var starts = [0]
+        var starts = [0]                              // rulesOfTheme has one list per theme
         for r in compiled.rulesOfTheme { starts.append(starts[starts.count - 1] + r.count) }
-        if starts.count < themes.count + 1 { starts += Array(repeating: starts[starts.count - 1], count: themes.count + 1 - starts.count) }
         ruleStart = starts
         var sides = Array(repeating: [Int32](), count: compiled.units.count)
         for (ri, rule) in compiled.rules.enumerated() {
-            for u in Set(rule.aUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2)) }
-            for u in Set(rule.bUnits) where Int(u) < sides.count { sides[Int(u)].append(Int32(ri * 2 + 1)) }
+            for u in Set(rule.aUnits) { sides[Int(u)].append(Int32(ri * 2)) }
+            for u in Set(rule.bUnits) { sides[Int(u)].append(Int32(ri * 2 + 1)) }
         }
         ruleSides = sides
     }
@@ -216,45 +215,28 @@ public struct Coder: Sendable {
 
     private func run(tokens: [Token], text: UnsafeBufferPointer<UInt8>, traces: inout [ThemeTrace]?) -> CodedAnswer {
         var found: [(theme: Int, match: Match)] = []
-        collect(tokens: tokens, text: text, entries: entries, sourceOffset: 0) {
-            found.append(($0, $1))
-        }
-        if rules.isEmpty && !hasExclusions && traces == nil {
-            // Entries only: an answer without any match (a large share) costs nothing more.
-            if found.isEmpty { return CodedAnswer(hits: [], tokenCount: tokens.count) }
-            var coded = Array(repeating: false, count: themeCount)
-            var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
-            let (matches, offsets) = grouped(found)
-            for t in 0..<themeCount where offsets[t] < offsets[t + 1] {
-                _ = settle(t, Array(matches[offsets[t]..<offsets[t + 1]]), &coded, &results)
-            }
-            return finish(coded: &coded, results: &results, tokenCount: tokens.count)
-        }
+        collect(tokens: tokens, text: text, entries: entries) { found.append(($0, $1)) }
         let sides = rules.isEmpty ? SidePositions() : sidePositions(tokens, compiled.resolution)
-        // No entry and no rule side occurs: nothing can be coded (a rule needs its side A, exclusions only block).
+        // No entry and no rule side occurs (a large share of answers): nothing can be coded, since a rule needs
+        // its side A and exclusions only block.
         if found.isEmpty && sides.entries.isEmpty && traces == nil { return CodedAnswer(hits: [], tokenCount: tokens.count) }
         var coded = Array(repeating: false, count: themeCount)
         var results: [ThemeHit?] = Array(repeating: nil, count: themeCount)
         let (matches, offsets) = grouped(found)
         var blocking: [(theme: Int, match: Match)] = []
-        if hasExclusions && !found.isEmpty {
-            collect(tokens: tokens, text: text, entries: exclusions, sourceOffset: 0) { blocking.append(($0, $1)) }
-        }
-        let (blockers, blockerOffsets) = grouped(blocking)
+        if hasExclusions { collect(tokens: tokens, text: text, entries: exclusions) { blocking.append(($0, $1)) } }
+        let (blockers, blockerOffsets) = blocking.isEmpty ? ([], []) : grouped(blocking)
         for t in evaluationOrder {
             // A theme with no match of its own and no rule that can fire is skipped without touching its lists.
-            if offsets[t] == offsets[t + 1] {
-                var canFire = false
-                for k in ruleStart[t]..<ruleStart[t + 1] where sides.has(Int32(ruleList[k] * 2))
-                    || ruleAThemes[ruleList[k]].contains(where: { results[$0] != nil }) { canFire = true; break }
-                if !canFire { continue }
+            if offsets[t] == offsets[t + 1] && !(ruleStart[t]..<ruleStart[t + 1]).contains(where: { canFire(ruleList[$0], sides, results) }) {
+                continue
             }
             var candidates = Array(matches[offsets[t]..<offsets[t + 1]])
             for k in ruleStart[t]..<ruleStart[t + 1] {
-                candidates += ruleMatches(ruleList[k], rules, sides, tokens: tokens, results: results)
+                candidates += ruleMatches(ruleList[k], sides, tokens: tokens, results: results)
             }
             var blocked: [(Match, Match)] = []
-            if blockerOffsets[t] < blockerOffsets[t + 1] {
+            if !blocking.isEmpty && blockerOffsets[t] < blockerOffsets[t + 1] {
                 let themeBlockers = blockers[blockerOffsets[t]..<blockerOffsets[t + 1]]
                 candidates.removeAll { m in
                     if let b = themeBlockers.first(where: { $0.firstToken < m.endToken && m.firstToken < $0.endToken }) {
@@ -301,8 +283,7 @@ public struct Coder: Sendable {
     }
 
     /// Finds single-token and phrase matches of a set of entries, calling `add(theme, match)`.
-    private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, entries: EntryTable, sourceOffset: Int32,
-                         add: (Int, Match) -> Void) {
+    private func collect(tokens: [Token], text: UnsafeBufferPointer<UInt8>, entries: EntryTable, add: (Int, Match) -> Void) {
         let resolution = compiled.resolution
         for pos in 0..<tokens.count {
             let tok = tokens[pos]
@@ -311,13 +292,13 @@ public struct Coder: Sendable {
                 for i in entries.singleStart[u]..<entries.singleStart[u + 1] {
                     let e = entries.singles[i]
                     if let exact = entries.exact[Int(e)], !bytesEqual(text, Int(tok.start), Int(tok.end), exact) { continue }
-                    add(entries.theme[Int(e)], Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(pos + 1),
+                    add(entries.theme[Int(e)], Match(entry: e, firstToken: Int32(pos), endToken: Int32(pos + 1),
                                                      start: tok.start, end: tok.end, sentence: tok.sentence))
                 }
                 for i in entries.phraseStart[u]..<entries.phraseStart[u + 1] {
                     let e = entries.phrases[i]
                     if let last = resolution.phraseEnd(units: entries.units[Int(e)], gaps: entries.gaps[Int(e)], from: pos, tokens: tokens) {
-                        add(entries.theme[Int(e)], Match(entry: e + sourceOffset, firstToken: Int32(pos), endToken: Int32(last + 1),
+                        add(entries.theme[Int(e)], Match(entry: e, firstToken: Int32(pos), endToken: Int32(last + 1),
                                                          start: tok.start, end: tokens[last].end, sentence: tok.sentence))
                     }
                 }
@@ -333,11 +314,15 @@ public struct Coder: Sendable {
         return out
     }
 
+    /// True when side A of rule `ri` occurs: one of its units in the answer or one of its themes already coded
+    /// (checked without copying the rule; most rules have no side A in most answers).
+    private func canFire(_ ri: Int, _ sides: SidePositions, _ results: [ThemeHit?]) -> Bool {
+        sides.has(Int32(ri * 2)) || ruleAThemes[ri].contains { results[$0] != nil }
+    }
+
     /// Matches contributed by rule `ri` (source index entries.count + ri).
-    private func ruleMatches(_ ri: Int, _ rules: [CompiledCodebook.CompiledRule], _ sides: SidePositions, tokens: [Token],
-                             results: [ThemeHit?]) -> [Match] {
-        // Side A first, without copying the rule: most rules have no side A in most answers.
-        if !sides.has(Int32(ri * 2)) && !ruleAThemes[ri].contains(where: { results[$0] != nil }) { return [] }
+    private func ruleMatches(_ ri: Int, _ sides: SidePositions, tokens: [Token], results: [ThemeHit?]) -> [Match] {
+        if !canFire(ri, sides, results) { return [] }
         let rule = rules[ri]
         let aSpans = occurrences(Int32(ri * 2), sides, themes: rule.aThemes, results: results)
         if aSpans.isEmpty { return [] }

@@ -83,8 +83,6 @@ public final class CompiledCodebook: @unchecked Sendable {
     public private(set) var rulesOfTheme: [[Int]] = []
     /// Theme indices in an order where every theme comes after the themes its rules refer to.
     public private(set) var evaluationOrder: [Int] = []
-    /// True when any theme has rules or exclusions (the coder can skip that work otherwise).
-    public var hasRulesOrExclusions: Bool { !rules.isEmpty || !exclusions.isEmpty }
 
     private var wordUnits: [String: [Int32]] = [:]
     private var lemmaUnits: [String: [Int32]] = [:]

@@ -67,6 +67,24 @@ import Testing
         #expect(try themes("En god arena, men Modia virker ikke.") == ["digitalisering"])
     }
 
+    /// A theme coded by a rule alone: its exclusions still block the rule's match, also when no entry of the
+    /// codebook matches anything in the answer.
+    @Test func exclusionsBlockRuleMatchesWithoutAnyEntryMatch() throws {
+        let ruleOnly = """
+            themes:
+              - id: tiltak
+                rules:
+                  - match: "glob:tiltak*"
+                    near: "glob:plass*"
+                    window: 4
+                exclude:
+                  - phrase: "tiltak for å"
+            """
+        #expect(try code("Tiltak og plasser mangler.", ruleOnly).0.hits.map(\.theme) == [0])
+        #expect(try code("Tiltak for å skaffe plasser mangler.", ruleOnly).0.hits.isEmpty)
+        #expect(try code("Ingen ting her.", ruleOnly).0.hits.isEmpty)
+    }
+
     @Test func notNearFiresOnlyWithoutThePartner() throws {
         #expect(try themes("Modia fungerer bra.").contains("fornoyd_system"))
         #expect(!(try themes("Modia fungerer ikke i det hele tatt.").contains("fornoyd_system")))
