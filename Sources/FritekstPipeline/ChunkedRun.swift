@@ -241,8 +241,21 @@ struct RespondentCounts {
 /// `coded.csv` bytes written, counts, and (for outputs that need every answer) the answers and their codings.
 /// Read the results only after `finish()`.
 final class CodingSink: @unchecked Sendable {
+    /// An output file written batch by batch.
+    struct Output {
+        let handle: FileHandle
+        let path: String
+
+        /// Appends bytes; a failed write (full disk) names the file.
+        func write(_ bytes: some DataProtocol) throws {
+            do { try handle.write(contentsOf: bytes) } catch {
+                throw FritekstError(.output, "cannot write output file (\(error.localizedDescription))", file: path)
+            }
+        }
+    }
+
     let streaming: Bool
-    private var handles: [FileHandle]
+    private var outputs: [Output]
     private(set) var codedPerTheme: [Int]
     private(set) var redactions = RedactionCounts()
     private(set) var counted = RespondentCounts()
@@ -251,21 +264,21 @@ final class CodingSink: @unchecked Sendable {
     private(set) var redactionSpans: [[RedactionSpan]] = []
     private(set) var respondents: [CodedRespondent] = []
     /// Stores the run's tokens; dropped (with a warning) when it cannot be written.
-    var cacheWriter: TokenCacheWriter?
+    private(set) var cacheWriter: TokenCacheWriter?
     private(set) var cacheWarnings: [String] = []
-    private let cacheLabel: String
+    private let cacheDirectory: String?
     private let queue = DispatchQueue(label: "fritekst.coding-sink")
     /// At most one batch waits for the queue: memory stays bounded when writing is slower than coding.
     private let room = DispatchSemaphore(value: 1)
     private let lock = NSLock()
     private var failure: (any Error)?
 
-    init(streaming: Bool, handles: [FileHandle], themes: Int, cacheWriter: TokenCacheWriter?, cacheLabel: String) {
+    init(streaming: Bool, outputs: [Output], themes: Int, cacheWriter: TokenCacheWriter?, cacheDirectory: String?) {
         self.streaming = streaming
-        self.handles = handles
+        self.outputs = outputs
         self.codedPerTheme = Array(repeating: 0, count: themes)
         self.cacheWriter = cacheWriter
-        self.cacheLabel = cacheLabel
+        self.cacheDirectory = cacheDirectory
     }
 
     /// Queues the coded parts of one batch (in order); returns at once unless a batch is already waiting.
@@ -283,7 +296,7 @@ final class CodingSink: @unchecked Sendable {
     private func absorb(_ parts: [BatchCoder.Part], batch: [Response], tokens: [[Token]]) throws {
         var batchSpans: [[RedactionSpan]] = []
         for part in parts {
-            for (c, h) in handles.enumerated() { try h.write(contentsOf: part.csv[c]) }
+            for (c, o) in outputs.enumerated() { try o.write(part.csv[c]) }
             for t in codedPerTheme.indices { codedPerTheme[t] += part.codedPerTheme[t] }
             redactions += part.redactions
             if streaming {
@@ -296,13 +309,26 @@ final class CodingSink: @unchecked Sendable {
             }
             if cacheWriter != nil { batchSpans += part.spans }
         }
-        do { try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans) } catch {
-            // A cache that cannot be written (disk full, no permission) costs only the reuse, never the run.
-            let reason = (error as? FritekstError)?.message ?? error.localizedDescription
-            cacheWarnings.append("\(cacheLabel): cache not updated (\(reason)); the outputs are complete")
-            cacheWriter?.abandon()
-            cacheWriter = nil
-        }
+        do { try cacheWriter?.append(batch, tokens: tokens, spans: batchSpans) } catch { cacheFailed(error) }
+    }
+
+    /// A cache that cannot be written (disk full, no permission) costs only the reuse, never the run.
+    private func cacheFailed(_ error: any Error) {
+        cacheWarnings.append(RunCache.notUpdated(cacheDirectory, error))
+        cacheWriter?.abandon()
+        cacheWriter = nil
+    }
+
+    /// Completes the token cache entry (after `finish()`), or drops it with a warning.
+    func finishCache(types: [String], accounting: RowAccounting) {
+        do { try cacheWriter?.finish(types: types, accounting: accounting) } catch { cacheFailed(error) }
+        cacheWriter = nil
+    }
+
+    /// Drops an unfinished token cache entry (a run that stops early).
+    func abandonCache() {
+        cacheWriter?.abandon()
+        cacheWriter = nil
     }
 
     /// Throws the first error of a batch already joined (a failed write of `coded.csv`).
@@ -317,11 +343,11 @@ final class CodingSink: @unchecked Sendable {
     func finish() throws {
         queue.sync {}
         try check()
-        for h in handles { try h.close() }
-        handles = []
+        for o in outputs { try o.handle.close() }
+        outputs = []
     }
 
-    deinit { for h in handles { try? h.close() } }
+    deinit { for o in outputs { try? o.handle.close() } }
 }
 
 /// Codes, redacts and formats the `coded.csv` rows of one part of a batch (what each thread does).
@@ -348,12 +374,12 @@ struct BatchCoder: Sendable {
     let redactor: Redactor
     let job: CodingJob
     let visibleIndices: [Int]
-    /// Field delimiter of each CSV output written while coding.
-    let delimiters: [Character]
+    /// Field delimiter (ASCII) of each CSV output written while coding.
+    let delimiters: [UInt8]
     let streaming: Bool
     let keepSpans: Bool
 
-    init(compiled: CompiledCodebook, redactor: Redactor, job: CodingJob, visibleIndices: [Int], delimiters: [Character],
+    init(compiled: CompiledCodebook, redactor: Redactor, job: CodingJob, visibleIndices: [Int], delimiters: [UInt8],
          streaming: Bool, keepSpans: Bool) {
         self.compiled = compiled
         self.coder = Coder(compiled)
@@ -370,7 +396,7 @@ struct BatchCoder: Sendable {
     func code(_ batch: [Response], _ range: Range<Int>, tokens: [[Token]], storedSpans: [[RedactionSpan]]?) -> Part {
         var part = Part(range: range, codedPerTheme: Array(repeating: 0, count: visibleIndices.count))
         var writers = delimiters.map {
-            CodedRowWriter(delimiter: $0.asciiValue ?? 0x2C, labels: labels, reserve: range.count * (visibleIndices.count * 2 + 48))
+            CodedRowWriter(delimiter: $0, labels: labels, reserve: range.count * (visibleIndices.count * 2 + 48))
         }
         batch.withUnsafeBufferPointer { batch in
             for k in range {
@@ -382,8 +408,7 @@ struct BatchCoder: Sendable {
                     let spans = storedSpans?[k] ?? (answered ? redactor.spans(in: p) : [])
                     let flags = coding.visibleFlags(indices: visibleIndices)
                     for c in writers.indices {
-                        writers[c].row(id: batch[k].id, flags: flags, coding: coding, text: p, answer: batch[k].text, spans: spans,
-                                       compiled: compiled)
+                        writers[c].row(id: batch[k].id, flags: flags, coding: coding, text: p, answer: batch[k].text, spans: spans)
                     }
                     return (coding, spans, flags)
                 }

@@ -202,8 +202,7 @@ public enum JobRunner {
         // A cache that cannot be written (disk full, no permission) costs only the reuse, never the run.
         var cacheWarnings: [String] = []
         func cacheFailed(_ error: any Error) {
-            let reason = (error as? FritekstError)?.message ?? error.localizedDescription
-            cacheWarnings.append("\(job.cacheDirectory ?? "cache"): cache not updated (\(reason)); the outputs are complete")
+            cacheWarnings.append(RunCache.notUpdated(job.cacheDirectory, error))
             cacheWriter?.abandon()
             cacheWriter = nil
         }
@@ -237,28 +236,28 @@ public enum JobRunner {
 
         // coded.csv and its Excel twin are written batch by batch into the staging place.
         let csvOutputs = [JobOutput.codedCSV, .codedExcelCSV].filter { job.outputs.contains($0) }
-        var handles: [FileHandle] = []
-        defer { for h in handles { try? h.close() } }
+        var outputs: [CodingSink.Output] = []
+        defer { for o in outputs { try? o.handle.close() } }
         for output in csvOutputs {
             let path = staged.path(for: output.rawValue)
             guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
                 throw FritekstError(.output, "cannot write output file", file: path)
             }
-            handles.append(h)
+            outputs.append(.init(handle: h, path: path))
             var header = output == .codedCSV ? CSVWriter() : CSVWriter(delimiter: ";", byteOrderMark: true)
             header.row(["id"] + visible.map(\.id) + ["evidence"])
-            try h.write(contentsOf: header.data)
+            try outputs[outputs.count - 1].write(header.data)
         }
         let batchCoder = BatchCoder(compiled: compiled, redactor: redactor, job: job, visibleIndices: codebook.visibleThemes.map(\.index),
-                                    delimiters: csvOutputs.map { $0 == .codedCSV ? "," : ";" }, streaming: streaming,
+                                    delimiters: csvOutputs.map { $0 == .codedCSV ? UInt8(ascii: ",") : UInt8(ascii: ";") }, streaming: streaming,
                                     keepSpans: !streaming || cacheWriter != nil)
         // Batches join in input order on the sink's own queue: writing, counting and freeing one batch overlap
         // the coding of the next.
-        let sink = CodingSink(streaming: streaming, handles: handles, themes: visible.count, cacheWriter: cacheWriter,
-                              cacheLabel: job.cacheDirectory ?? "cache")
-        handles = []
+        let sink = CodingSink(streaming: streaming, outputs: outputs, themes: visible.count, cacheWriter: cacheWriter,
+                              cacheDirectory: job.cacheDirectory)
+        outputs = []
         cacheWriter = nil
-        defer { sink.drain(); sink.cacheWriter?.abandon() }
+        defer { sink.drain(); sink.abandonCache() }
         var codingStage = CodingStage(compiled, threads: threads)
         var rowsDone = 0
         while let (batch, storedTokens, storedSpans, fraction) = try reader.next() {
@@ -280,14 +279,9 @@ public enum JobRunner {
         let codedPerTheme = sink.codedPerTheme, redactions = sink.redactions, counted = sink.counted
         let responses = sink.responses, codings = sink.codings, redactionSpans = sink.redactionSpans
         var respondents = sink.respondents
-        cacheWarnings += sink.cacheWarnings
-        cacheWriter = sink.cacheWriter
-        sink.cacheWriter = nil
         let accounting = cachedTokens?.meta.accounting ?? source?.accounting ?? RowAccounting()
-        if let w = cacheWriter {
-            do { try w.finish(types: codingStage.interner.vocabulary.types, accounting: accounting) } catch { cacheFailed(error) }
-            cacheWriter = nil
-        }
+        sink.finishCache(types: codingStage.interner.vocabulary.types, accounting: accounting)
+        cacheWarnings += sink.cacheWarnings
         progress?(JobProgress(rows: rowsDone, fractionRead: 1, finished: true))
         stage("read, code and redact")
         if streaming {

@@ -24,6 +24,12 @@ struct RunCache {
     static let metaFile = "meta.json"
     static let summaryFile = "summary.json"
 
+    /// The warning for a cache that could not be written: the run's outputs are still complete.
+    static func notUpdated(_ directory: String?, _ error: any Error) -> String {
+        let reason = (error as? FritekstError)?.message ?? error.localizedDescription
+        return "\(directory ?? "cache"): cache not updated (\(reason)); the outputs are complete"
+    }
+
     /// What a token entry records besides the rows: the accounting, and the row count and size of
     /// `rows.bin` (an entry whose file does not have them is damaged and not used).
     struct Meta: Codable {

@@ -563,11 +563,7 @@ struct Scanner {
             // A lone group of under 8 digits («2019», «14», «3») is no identifier: every kind needs 8 digits or more.
             var j = start
             while j < n, Scanner.isDigit(p[j]) { j += 1 }
-            if j - start < 8 {
-                let continues = (j + 1 < n && (p[j] == 0x20 || p[j] == 0x2E || p[j] == 0x2D) && Scanner.isDigit(p[j + 1]))
-                    || (j + 2 < n && p[j] == 0xC2 && p[j + 1] == 0xA0 && Scanner.isDigit(p[j + 2]))
-                if !continues { return j }
-            }
+            if j - start < 8 && groupSeparator(at: j) == nil { return j }
         }
         var i = plus ? start + 1 : start
         var groups: [(Int, Int)] = []
@@ -579,9 +575,7 @@ struct Scanner {
             groups.append((g, i))
             guard groups.count < 12, i < n else { break }
             let b = p[i]
-            if b == 0x20, i + 1 < n, Scanner.isDigit(p[i + 1]) { seps.append(0x20); i += 1; continue }
-            if b == 0xC2, i + 2 < n, p[i + 1] == 0xA0, Scanner.isDigit(p[i + 2]) { seps.append(0x20); i += 2; continue }
-            if b == 0x2E || b == 0x2D, i + 1 < n, Scanner.isDigit(p[i + 1]) { seps.append(b); i += 1; continue }
+            if let (sep, length) = groupSeparator(at: i) { seps.append(sep); i += length; continue }
             if plus, groups.count == 1, b == 0x29, i + 2 < n, p[i + 1] == 0x20, Scanner.isDigit(p[i + 2]),
                start > 0, p[start - 1] == 0x28 {
                 seps.append(0x20); i += 2; spanStart = start - 1; continue
@@ -603,6 +597,16 @@ struct Scanner {
             k -= 1
         }
         return end
+    }
+
+    /// The separator between two digit groups at `i` (a space or no-break space, recorded as a space; a dot; a
+    /// hyphen) and its length in bytes, when a digit follows it.
+    private func groupSeparator(at i: Int) -> (UInt8, Int)? {
+        guard i < n else { return nil }
+        let b = p[i]
+        if b == 0x20 || b == 0x2E || b == 0x2D, i + 1 < n, Scanner.isDigit(p[i + 1]) { return (b, 1) }
+        if b == 0xC2, i + 2 < n, p[i + 1] == 0xA0, Scanner.isDigit(p[i + 2]) { return (0x20, 2) }
+        return nil
     }
 
     private func isLetterAt(_ i: Int) -> Bool { Scanner.letterClass(scalar(i).0) != 0 }

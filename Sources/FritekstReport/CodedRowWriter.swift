@@ -5,12 +5,14 @@ import FritekstPrivacy
 /// What `coded.csv` rows print for a codebook, as UTF-8 bytes made once: entry and rule labels, theme ids
 /// and which themes are hidden helpers.
 public struct EvidenceLabels: Sendable {
+    let compiled: CompiledCodebook
     let labels: [[UInt8]]
     let themeIDs: [[UInt8]]
     let hidden: [Bool]
 
     /// The labels of `compiled`.
     public init(_ compiled: CompiledCodebook) {
+        self.compiled = compiled
         let sources = compiled.entries.count + compiled.rules.count
         labels = (0..<sources).map { Array(compiled.label(ofSource: Int32($0)).utf8) }
         themeIDs = compiled.codebook.themes.map { Array($0.id.utf8) }
@@ -37,7 +39,7 @@ public struct CodedRowWriter: Sendable {
     /// Appends the row of one answer; `text` is the answer's UTF-8 (what the match ranges point into) and
     /// `spans` its redacted spans.
     public mutating func row(id: String, flags: [Bool], coding: CodedAnswer, text: UnsafeBufferPointer<UInt8>,
-                             answer: String, spans: [RedactionSpan], compiled: CompiledCodebook) {
+                             answer: String, spans: [RedactionSpan]) {
         var id = id
         id.withUTF8 { appendField($0) }
         for f in flags {
@@ -47,7 +49,7 @@ public struct CodedRowWriter: Sendable {
         bytes.append(delimiter)
         if !spans.isEmpty {
             // Rare: a match may show a redaction marker instead of its words.
-            var e = coding.evidence(text: answer, compiled: compiled, redacting: spans)
+            var e = coding.evidence(text: answer, compiled: labels.compiled, redacting: spans)
             e.withUTF8 { appendField($0) }
         } else {
             scratch.removeAll(keepingCapacity: true)

@@ -49,7 +49,7 @@ import Testing
                     coded += coding.hits.count
                     let flags = coding.visibleFlags(indices: visible)
                     strings.row(a.id, flags: flags, coding.evidence(text: a.text, compiled: compiled, redacting: a.spans))
-                    bytes.row(id: a.id, flags: flags, coding: coding, text: p, answer: a.text, spans: a.spans, compiled: compiled)
+                    bytes.row(id: a.id, flags: flags, coding: coding, text: p, answer: a.text, spans: a.spans)
                 }
             }
             let expected = String(decoding: strings.data, as: UTF8.self)
