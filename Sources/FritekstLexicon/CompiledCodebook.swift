@@ -87,6 +87,8 @@ public final class CompiledCodebook: @unchecked Sendable {
     private var wordUnits: [String: [Int32]] = [:]
     private var lemmaUnits: [String: [Int32]] = [:]
     private var partUnits: [String: [Int32]] = [:]
+    /// Part entries that are compounds themselves, by their first part: (all parts, unit).
+    private var compoundPartUnits: [String: [([String], Int32)]] = [:]
     private var prefixedGlobs: [Character: [(Glob, Int32)]] = [:]
     private var openGlobs: [(Glob, Int32)] = []
     private var regexes: [(NSRegularExpression, Int32)] = []
@@ -132,7 +134,13 @@ public final class CompiledCodebook: @unchecked Sendable {
             switch folded {
             case .word(let w): wordUnits[w, default: []].append(u)
             case .lemma(let l): lemmaUnits[l, default: []].append(u)
-            case .part(let l): partUnits[l, default: []].append(u)
+            case .part(let l):
+                partUnits[l, default: []].append(u)
+                // A compound part entry (arbeidsmiljø = arbeid+miljø) also matches the same run of
+                // parts inside a longer compound (arbeidsmiljøutfordringer = arbeid+miljø+utfordring).
+                if let ps = lemmas?.lemmaInfo(l).parts, ps.count >= 2 {
+                    compoundPartUnits[ps[0], default: []].append((ps, u))
+                }
             case .glob(let g):
                 let glob = Glob(g)
                 if glob.isLiteral { wordUnits[g, default: []].append(u) } else if let c = glob.literalPrefix.first {
@@ -271,6 +279,12 @@ public final class CompiledCodebook: @unchecked Sendable {
             // A part entry matches the word itself (by any lemma) or any of its compound parts.
             for l in info.lemmas.prefix(1) + info.parts { if let us = partUnits[l] { out += us } }
             if let us = partUnits[type] { out += us }
+            if !compoundPartUnits.isEmpty, info.parts.count >= 2 {
+                for (i, p) in info.parts.enumerated() {
+                    for (run, u) in compoundPartUnits[p] ?? [] where i + run.count <= info.parts.count
+                        && info.parts[i..<(i + run.count)].elementsEqual(run) { out.append(u) }
+                }
+            }
         }
         if out.count > 1 {
             out.sort()

@@ -103,6 +103,28 @@ func code(_ text: String, _ yaml: String, lemmas: (any LemmaProvider)? = nil) th
         #expect(throws: FritekstError.self) { try code("x", yaml, lemmas: nil) }
     }
 
+    @Test func compoundPartEntryMatchesItsRunOfPartsInLongerCompounds() throws {
+        let lemmas = TableLemmas(table: [
+            "arbeidsmiljø": LemmaInfo(lemmas: ["arbeidsmiljø"], parts: ["arbeid", "miljø"]),
+            "arbeidsmiljøutfordringer": LemmaInfo(lemmas: ["arbeidsmiljøutfordring"], parts: ["arbeid", "miljø", "utfordring"]),
+            "psykososiale": LemmaInfo(lemmas: ["psykososial"], parts: []),
+            "arbeidsmiljøet": LemmaInfo(lemmas: ["arbeidsmiljø"], parts: ["arbeid", "miljø"]),
+            "arbeidsoppgavene": LemmaInfo(lemmas: ["arbeidsoppgave"], parts: ["arbeid", "oppgave"]),
+            "miljøarbeidet": LemmaInfo(lemmas: ["miljøarbeid"], parts: ["miljø", "arbeid"]),
+            "skolemiljø": LemmaInfo(lemmas: ["skolemiljø"], parts: ["skole", "miljø"]),
+        ])
+        let yaml = """
+            themes:
+              - id: arbeidsmiljo
+                entries: [{part: arbeidsmiljø}]
+            """
+        let (c, _) = try code("Arbeidsmiljøutfordringer på kontoret, og arbeidsmiljøet er tungt.", yaml, lemmas: lemmas)
+        #expect(c.hits.map(\.theme) == [0])
+        #expect(c.hits[0].matches.count == 2)
+        // The parts must be the same run, in order and next to each other.
+        #expect(try code("Arbeidsoppgavene, miljøarbeidet og skolemiljø.", yaml, lemmas: lemmas).0.hits.isEmpty)
+    }
+
     @Test func parentThemeCountsWhenAChildIs() throws {
         let yaml = """
             themes:
