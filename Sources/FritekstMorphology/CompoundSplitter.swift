@@ -47,6 +47,8 @@ private struct Segmentation {
 ///   digitalis + ring). A part ending in -het, -ing, -sjon, -skap, -dom, -else, -itet or -nad
 ///   must be followed by the linking -s- Norwegian requires there (enhets + leder, not
 ///   enhet + sleder "sleds").
+/// - A word that is itself a real dictionary lemma (z) is not cut into a head and a last part
+///   without z joined directly (kartlegging stays whole; see `keepsWhole`).
 /// - Recursive: every part that itself splits is split (arbeidsevnevurdering -> arbeid + evne
 ///   + vurdering). At each level the split with the fewest parts wins, then one whose last
 ///   part is not a verb, then the longest last part.
@@ -61,7 +63,8 @@ extension MorphologyEngine {
         let scalars = Array(lemma.unicodeScalars)
         var result: [String]? = nil
         // Compound verbs are lexicalised (kartlegge, overprøve, saksbehandle) and stay whole.
-        if scalars.count >= 5, !isVerbLemma(lemma), let top = bestSplit(scalars, nynorsk: nynorsk) {
+        if scalars.count >= 5, !isVerbLemma(lemma), let top = bestSplit(scalars, nynorsk: nynorsk),
+           !keepsWhole(lemma, top.parts) {
             var flat: [String] = []
             for p in top.parts {
                 if p.unicodeScalars.count < scalars.count, let sub = splitLemma(p, nynorsk: nynorsk) {
@@ -74,6 +77,18 @@ extension MorphologyEngine {
         }
         splitMemo[key] = result
         return result
+    }
+
+    /// True when `lemma` is itself a real lemma (an entry with z) and the split would end in a
+    /// part that is no real lemma, joined to the part before it without a linking letter:
+    /// kartlegging is not kart + legging, vektlegging not vekt + legging (legging has no z and
+    /// makes no compounds of its own). A whole dictionary word beats such a split; splits
+    /// with a real last part (fag + system) or a linking letter (sak-s-behandling) stay.
+    private func keepsWhole(_ lemma: String, _ parts: [String]) -> Bool {
+        guard hasZ(lemma), parts.count >= 2, let last = parts.last else { return false }
+        if isRealLemma(last) || table[last] != nil || LemmaTables.domainNouns.contains(last) { return false }
+        guard lemma.hasSuffix(last) else { return false }
+        return lemma.dropLast(last.count).hasSuffix(parts[parts.count - 2])
     }
 
     /// The best segmentation of the lemma `s` into at least two parts.
@@ -177,9 +192,11 @@ extension MorphologyEngine {
             let lastCore = partCore(last)
             // A verb lemma gives way to a noun reading only when that noun is a real lemma (z)
             // and the verb is not itself a masculine noun: tider -> tid (not tide); pakker,
-            // samtaler, møtene keep pakke, samtale, møte.
+            // samtaler, møtene keep pakke, samtale, møte; a passive in -es keeps its verb
+            // (datofordeles: fordele, not fordel).
             var lemma = lastCore.lemmas[0]
-            if isVerbLemma(lemma) && !isNounVerb(lemma),
+            let passive = last.hasSuffix("es") && !Self.hasNounEnding(last)
+            if isVerbLemma(lemma) && !isNounVerb(lemma) && !passive,
                let noun = lastCore.lemmas.first(where: { !isVerbLemma($0) && hasZ($0) }) {
                 lemma = noun
             }

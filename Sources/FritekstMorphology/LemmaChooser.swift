@@ -24,6 +24,8 @@ struct HunspellReadings {
 private let flagV = UInt8(ascii: "V"), flagW = UInt8(ascii: "W"), flagX = UInt8(ascii: "X")
 private let flagS = UInt8(ascii: "S"), flagR = UInt8(ascii: "R")
 private let flagC = UInt8(ascii: "C"), flagD = UInt8(ascii: "D")
+private let flagE = UInt8(ascii: "E"), flagT = UInt8(ascii: "T")
+private let flagA = UInt8(ascii: "A"), flagB = UInt8(ascii: "B")
 /// Derivational noun suffixes: t/Y -ing(en/a/er/ene), y -ning/-itet, v -else, w -het, x -skap.
 private let derivedNounFlags: Set<UInt8> = Set("tYyvwx".utf8)
 /// Derivational adjective suffixes: u -lig/-leg, Z -elig/-bar.
@@ -129,11 +131,19 @@ extension MorphologyEngine {
     ///    ending (V/W) on a non-adjective (`vurdert` is not a form of `vurder`); −3 when the
     ///    candidate is itself a definite/plural form of another candidate (`lederne`,
     ///    `veiledere`); +1 when the word is itself an entry with z (`post`, `utvikler`), +3
-    ///    when it is itself an adjective base (`egen`, not `ege` + n).
+    ///    when it is itself an adjective base (`egen`, not `ege` + n). A verb with a past tense
+    ///    of its own counts as real when reached as itself or through a past, participle or
+    ///    passive ending (`øke`, `svare`), unless the word is also the past of another verb
+    ///    (`økte` is øke + -te, not the listed look-alike «økte»); the present -er beside a
+    ///    neuter noun (`svarer`, `samarbeider` -> the particle verb `samarbeide`) too; +1 for
+    ///    the -a past of an a-verb with z (`jobba` -> `jobbe`); a verb that is also a noun
+    ///    (`pakke`, see `isNounVerb`) takes no −3 for noun endings (`pakkene` -> `pakke`); a
+    ///    nynorsk adjective whose bokmål word has z is real (`sjukmeldt`).
     /// 3. Ties are broken by the surface: definite noun endings (-en -et -a -ene -ane -inga
     ///    -ingen -ingene ...) prefer non-verb lemmas (`tida` -> `tid`, not `tide`); verb-like
     ///    endings (-er -r -es -s -te -de) prefer verb lemmas (`jobber` -> `jobbe`, not
-    ///    `jobb`); nynorsk -ar is left neutral (agent noun `sakshandsamar` or present tense);
+    ///    `jobb`; a verb that is also a noun counts as a noun after a noun ending: `pakken`
+    ///    -> `pakke`); nynorsk -ar is left neutral (agent noun `sakshandsamar` or present tense);
     ///    then the candidate closest to the surface.
     func rank(_ w: String, _ readings: [Reading]) -> [String] {
         var score: [String: Int] = [:]
@@ -161,6 +171,30 @@ extension MorphologyEngine {
                 }
             }
         }
+        // -er on a neuter noun (no plural in -er: svar, samarbeid) is the present tense of its
+        // verb: svarer -> svare; samarbeider -> samarbeide, a particle verb the word lists lack
+        // (sam + arbeide), offered as a candidate of its own.
+        var presentVerbs: Set<String> = []
+        if w.hasSuffix("er") {
+            for r in readings where r.flag == flagE {
+                let noun = lowercasedFast(r.stem)
+                guard w == noun + "er", isNeuterOnly(noun), hasZ(noun) || isRealLemma(noun) else { continue }
+                let verb = noun + "e"
+                if isVerbLemma(verb) && hasVerbParadigm(verb) {
+                    presentVerbs.insert(verb)
+                } else if !isBaseEntry(verb) && isParticleVerb(verb) && !presentVerbs.contains(verb) {
+                    presentVerbs.insert(verb)
+                    readings.append(Reading(stem: verb, flag: flagE))
+                }
+            }
+        }
+        // A verb entry without z that is also the past tense of another verb is a look-alike
+        // (the word list's «økte» beside øke + -te).
+        let pastOfAnotherVerb = readings.contains { r in
+            guard let f = r.flag, verbParadigmFlags.contains(f) else { return false }
+            let v = lowercasedFast(r.stem)
+            return v != w && isVerbLemma(v) && hasVerbParadigm(v)
+        }
         let wf = entryFlags(w)
         let identityIsNoun = wf.has(UInt8(ascii: "A")) || wf.has(UInt8(ascii: "B")) || wf.has(UInt8(ascii: "C"))
         // The word is a verb form: an infinitive entry itself (måle, øke), or a past tense,
@@ -173,17 +207,28 @@ extension MorphologyEngine {
             var (lemma, derived) = candidateLemma(w, r)
             lemma = lowercasedFast(lemma)
             let cp = commonPrefixCount(lemma, w)
-            if cp < min(3, lemma.count, w.count) { continue }    // unrelated stem (mele for målet)
+            // unrelated stem (mele for målet); a short verb may lose its -e in the past (øke, økte)
+            let pastOfShortVerb = r.flag.map({ verbParadigmFlags.contains($0) }) == true && lemma.hasSuffix("e")
+                && (w == lemma.dropLast() + "te" || w == lemma.dropLast() + "t") && isVerbLemma(lemma)
+            if cp < min(3, lemma.count, w.count) && !pastOfShortVerb { continue }
             // (the compound-use test is not applied to the word itself: pakker|ske)
-            var s = (hasZ(lemma) || (lemma != w && isRealLemma(lemma))) ? 4 : 0
+            var s = (hasZ(lemma) || (lemma != w && isRealLemma(lemma)) || hasRealBokmalCounterpart(lemma)) ? 4 : 0
             // A verb with a past tense of its own reached as the word itself or through a past,
             // participle or passive ending is a real lemma even without z (øke, økte, svare).
             // Nynorsk a-verbs: D gives the present -ar, C the past -a (forventar, forventa).
             let nnVerbForm = isVerbLemma(lemma) && hasVerbParadigm(lemma)
                 && ((r.flag == flagD && w.hasSuffix("ar")) || (r.flag == flagC && w.hasSuffix("a")))
             if s == 0, isVerbLemma(lemma), hasVerbParadigm(lemma),
-               (r.flag == nil && lemma == w) || r.flag.map({ verbFormFlags.contains($0) }) == true || nnVerbForm {
+               (r.flag == nil && lemma == w && !pastOfAnotherVerb) || r.flag.map({ verbFormFlags.contains($0) }) == true
+                || nnVerbForm {
                 s = 4
+            }
+            if presentVerbs.contains(lemma) { s = max(s, 4) }
+            // -a is the past tense of an a-verb (one with the -et past, T) with z rather than the
+            // definite form of its noun look-alike: jobba -> jobbe, snakka -> snakke; not tida
+            // (tide has no -et past) or saka (sake has no z).
+            if r.flag == flagC && w.hasSuffix("a") && isVerbLemma(lemma) && hasZ(lemma) && nbEntries[lemma].has(flagT) {
+                s += 1
             }
             if r.flag == nil && lemma == w {                       // the word is itself a lemma:
                 if s > 0 { s += 1 }                                // a real one (z): post, utvikler
@@ -196,7 +241,8 @@ extension MorphologyEngine {
                     let adjective = isAdjectiveLemma(lemma) && !(verbReading && isNounLikeAdjective(lemma))
                     s += adjective ? 3 : -3
                 }
-                if !derived && !nnVerbForm && nounOnlyFlags.contains(f) && isVerbLemma(lemma) { s -= 3 }
+                // (not for a verb that is also a noun: pakkene is a form of the noun pakke)
+                if !derived && !nnVerbForm && nounOnlyFlags.contains(f) && isVerbLemma(lemma) && !isNounVerb(lemma) { s -= 3 }
                 if f == flagR && !isVerbLemma(lemma) { s -= 3 }
                 // an imperative reading of a word that is itself a noun entry (arbeid is not
                 // the imperative of arbeide here; vurder, with no noun flags, may be)
@@ -229,14 +275,19 @@ extension MorphologyEngine {
         }
         let nounContext = Self.hasNounEnding(w)
         let verbContext = !nounContext && Self.hasVerbEnding(w)
+        // In a noun context a verb that is also a noun (pakke) counts as a noun.
+        var isVerb: [String: Bool] = [:]
+        for l in order {
+            isVerb[l] = presentVerbs.contains(l) || (isVerbLemma(l) && !(nounContext && isNounVerb(l)))
+        }
         return order.sorted { a, b in
             let sa = score[a] ?? 0, sb = score[b] ?? 0
             if sa != sb { return sa > sb }
             if verbContext {
-                let va = isVerbLemma(a), vb = isVerbLemma(b)
+                let va = isVerb[a] ?? false, vb = isVerb[b] ?? false
                 if va != vb { return va }
             } else if nounContext {
-                let va = isVerbLemma(a), vb = isVerbLemma(b)
+                let va = isVerb[a] ?? false, vb = isVerb[b] ?? false
                 if va != vb { return vb }
             }
             let cpa = commonPrefixCount(a, w), cpb = commonPrefixCount(b, w)
@@ -288,14 +339,42 @@ extension MorphologyEngine {
         return prefixes.hasLongerWord(c, extra: 3)          // arbeids|evne, not sårbare|st
     }
 
-    /// A verb lemma that may also be a masculine noun: flag A (definite -n) in nb and, when nn
-    /// has the entry, in nn too (pakke, samtale, klage; not tide, which only nb gives an A).
-    /// The flag is noisy (jobbe has it, for jobben), so this is only used to keep a compound's
-    /// last part from being turned into a look-alike noun.
+    /// A verb lemma that is also a masculine noun: flag A (definite -n) in nb and, when nn
+    /// has the entry, in nn too (pakke, samtale, klage; not tide, which only nb gives an A),
+    /// and the word lists end at least ten compounds in it, more than twice as many as in its
+    /// look-alike without -e (lønnspakke, tiltakspakke: pakke, not pakk). The flag alone is
+    /// noisy (jobbe has it, for jobben; but compounds end in jobb, not in jobbe).
     func isNounVerb(_ l: String) -> Bool {
-        guard isVerbLemma(l), nbEntries[l].has(UInt8(ascii: "A")) else { return false }
+        guard isVerbLemma(l), nbEntries[l].has(flagA) else { return false }
         let n = nnEntries[l]
-        return !n.exists || n.has(UInt8(ascii: "A"))
+        guard !n.exists || n.has(flagA) else { return false }
+        let count = compoundsEnding(in: l)
+        return count >= 10 && count > 2 * compoundsEnding(in: String(l.dropLast()))
+    }
+
+    /// A noun entry that is neuter only: a definite -et (B) but no masculine -en (A), so it
+    /// has no plural in -er (svar, samarbeid; not frist).
+    func isNeuterOnly(_ l: String) -> Bool {
+        let f = entryFlags(l)
+        return f.has(flagB) && !f.has(flagA)
+    }
+
+    /// A verb the word lists lack that is a particle plus a verb with a past tense of its own
+    /// (samarbeide: sam + arbeide; oppfølge is listed and needs no such help).
+    func isParticleVerb(_ l: String) -> Bool {
+        for p in ["sam", "opp", "til", "over", "under", "inn", "ut", "av", "med", "mot", "fra", "om", "på",
+                  "be", "for", "gjen", "mis", "etter", "ned"] where l.hasPrefix(p) {
+            let verb = String(l.dropFirst(p.count))
+            if verb.unicodeScalars.count >= 4 && isVerbLemma(verb) && hasVerbParadigm(verb) { return true }
+        }
+        return false
+    }
+
+    /// A nynorsk adjective entry (not in nb) whose bokmål word is a real lemma: nn_NO gives the
+    /// compound flag z to fewer adjectives than nb_NO (sjukmeldt, whose bokmål sykmeldt has z).
+    func hasRealBokmalCounterpart(_ l: String) -> Bool {
+        guard nnEntries[l].has(flagX), !nbEntries[l].exists, let m = mapNynorsk(l) else { return false }
+        return nbEntries[m].has(UInt8(ascii: "z"))
     }
 
     /// A real adjective: an entry with a comparative (X), or a non-verb entry with a neuter

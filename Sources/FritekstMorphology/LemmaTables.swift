@@ -62,6 +62,11 @@ enum LemmaTables {
         "sin": "sin", "sitt": "sin", "sine": "sin", "hele": "hel",
     ]
 
+    /// Forms that are both a noun entry and the past participle of a frequent verb; in survey
+    /// answers the participle is by far the more common reading (økt arbeidsmengde, har økt),
+    /// so the verb comes first and the noun (en økt, a session) stays the second candidate.
+    static let participles: [String: String] = ["økt": "øke"]
+
     /// Common bokmål words missing from nb_NO (it rejects `noe` and `noen`).
     static let bokmal: [String: String] = ["noe": "noe", "noen": "noen"]
 
@@ -82,7 +87,7 @@ enum LemmaTables {
         "gjevar": "giver", "gje": "gi", "gjeve": "gi",
         "oppgåve": "oppgave", "tilsett": "ansatt", "arbeidsløyse": "arbeidsledighet",
         "yting": "ytelse", "oppfylging": "oppfølging", "sjuk": "syk", "eining": "enhet",
-        "breidd": "bredde", "breidde": "bredde",
+        "breidd": "bredde", "breidde": "bredde", "heilskap": "helhet",
     ]
 
     /// Forms nb_NO lists as words although the written norm rejects them; they are treated

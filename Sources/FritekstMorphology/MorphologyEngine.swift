@@ -42,6 +42,38 @@ final class MorphologyEngine {
     var skipSuggestions = false
     /// Internal memo: spell checks used by the splitter and the suggester.
     var spellMemo: [String: Bool] = [:]
+    /// Internal memo: the number of entries that end in a word (see `compoundsEnding(in:)`).
+    var tailCountMemo: [String: Int] = [:]
+    /// Every nb and nn entry written backwards (lower-cased), built on first use: which
+    /// entries end in a given word.
+    lazy var reversedEntries: PrefixIndex = {
+        var b = PrefixIndex.Builder()
+        b.blob.reserveCapacity(8 << 20)
+        for (i, entries) in [nbEntries, nnEntries].enumerated() {
+            for w in entries.words where i == 0 || !nbEntries[w].exists {
+                // backwards scalar by scalar; the entries are Latin-1, so lower-casing is
+                // A-Z and À-Þ (not ×) plus 0x20
+                let start = b.blob.count
+                let u = Array(w.utf8)
+                var j = u.count
+                while j > 0 {
+                    var i = j - 1
+                    while i > 0 && u[i] & 0xC0 == 0x80 { i -= 1 }
+                    if j - i == 1 {
+                        b.blob.append(u[i] >= 0x41 && u[i] <= 0x5A ? u[i] + 0x20 : u[i])
+                    } else if j - i == 2 && u[i] == 0xC3 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E && u[i + 1] != 0x97 {
+                        b.blob.append(0xC3)
+                        b.blob.append(u[i + 1] + 0x20)
+                    } else {
+                        b.blob.append(contentsOf: u[i..<j])
+                    }
+                    j = i
+                }
+                b.commit(from: start)
+            }
+        }
+        return PrefixIndex(b)
+    }()
 
     /// Opens both dictionaries, their entry lists and the stemmer.
     init(directory: String, userTable: [String: String]) throws(MorphologyError) {
@@ -215,6 +247,18 @@ final class MorphologyEngine {
         var known = r.inNb || r.inNn
         // names (known only capitalised) say nothing about the written standard
         var variety: Variety? = r.inNb == r.inNn || r.viaCase ? nil : (r.inNb ? .bokmal : .nynorsk)
+        // A spelling with a linking -e- that the word list also has without it takes the
+        // analysis of the e-less spelling (sykemeldt as sykmeldt, sjukemelde as sjukmelde).
+        if let top = lemmas.first, let respelled = linkingEDoublet(w, lemma: top) {
+            var c = core(respelled)
+            c.variety = variety
+            return c
+        }
+        // A participle that is also a noun entry: the participle comes first (økt -> øke).
+        if let verb = LemmaTables.participles[w], lemmas.contains(w) || lemmas.contains(verb) {
+            lemmas.removeAll { $0 == verb }
+            lemmas.insert(verb, at: 0)
+        }
 
         // 3. Compound route. Words Hunspell does not know directly are lemmatised through a
         //    dictionary split: head as written + lemma of the last part (fagsystemene ->
@@ -283,6 +327,25 @@ final class MorphologyEngine {
                           variety: variety)
     }
 
+    /// The surface word without the linking -e- of its lemma, when nb_NO has the lemma without
+    /// it too (sykemelde and sykmelde, sykemelding and sykmelding, skatteyter and skattyter)
+    /// and a dictionary knows the respelled word: sykemeldt -> sykmeldt. The part before the e
+    /// must be a compound part (not a particle: foreslå is no spelling of forslå), the part
+    /// after it an entry.
+    func linkingEDoublet(_ w: String, lemma: String) -> String? {
+        let l = Array(lemma.unicodeScalars)
+        guard l.count >= 8 else { return nil }
+        for i in 3..<(l.count - 4) where l[i] == "e" {
+            let head = string(l[..<i]), tail = string(l[(i + 1)...])
+            guard nbEntries[head + tail].exists, isBaseEntry(tail), isPart(head, nynorsk: true) else { continue }
+            let prefix = head + "e"
+            guard w.hasPrefix(prefix) else { return nil }
+            let respelled = head + String(w.dropFirst(prefix.count))
+            return spells(respelled) ? respelled : nil
+        }
+        return nil
+    }
+
     /// Writes `to[i]` in place of `from[i]` in `lemma`, left to right (linking letters between
     /// the parts stay); nil when a part is not found in order.
     static func replaceParts(in lemma: String, _ from: [String], with to: [String]) -> String? {
@@ -331,6 +394,20 @@ final class MorphologyEngine {
     /// True when a base entry carries the compound flag `z` (our sign of a real lemma, as
     /// opposed to the inflected or imperative forms the word lists also contain).
     func hasZ(_ w: String) -> Bool { entryFlags(w).has(UInt8(ascii: "z")) }
+
+    /// The number of nb and nn entries that end in `w` after at least three more letters
+    /// (compounds on it: lønnspakke, tiltakspakke for pakke), counted up to 2,000; memoised.
+    func compoundsEnding(in w: String) -> Int {
+        if let n = tailCountMemo[w] { return n }
+        let index = reversedEntries
+        var c = index.cursor()
+        var n = 0
+        if w.unicodeScalars.reversed().allSatisfy({ index.advance(&c, scalar: $0) }) {
+            n = index.countLongerWords(c, extra: 3, limit: 2000)
+        }
+        tailCountMemo[w] = n
+        return n
+    }
 
     /// Cached "nb or nn accepts this exact word" (compounds included).
     func spells(_ w: String) -> Bool {

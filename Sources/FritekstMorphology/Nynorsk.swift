@@ -7,8 +7,10 @@
 /// - agent nouns -ar -> -er: brukar -> bruker, lærar -> lærer (their -arar/-arane plurals
 ///   already lemmatise to -ar through nn_NO);
 /// - verbs, present -ar -> infinitive -e: overprøvar -> overprøve;
-/// - adjectives -leg -> -lig: vanskeleg -> vanskelig;
-/// - nouns -heit -> -het, -ting -> -tning (forvalting -> forvaltning), compounds on tal -> tall
+/// - adjectives -leg -> -lig: vanskeleg -> vanskelig, also on a mapped noun: heilskapleg ->
+///   helhetlig (heilskap -> helhet);
+/// - nouns -heit -> -het, verbal nouns -ing -> -ning after -t or with the verb's bokmål spelling
+///   (forvalting -> forvaltning, løysing -> løsning), compounds on tal -> tall
 ///   (måltal -> måltall), the participle vald/valt -> valgt (tillitsvald -> tillitsvalgt);
 /// - spelling kj -> k (tenkje -> tenke), å -> a (oppgåve -> oppgave), sjuk- -> syk- (sjukdom).
 extension MorphologyEngine {
@@ -18,11 +20,17 @@ extension MorphologyEngine {
         let nbFlags = nbEntries[l]
         if nbFlags.exists && nbFlags.has(UInt8(ascii: "z")) { return nil }
         let n = l.unicodeScalars.count
-        // -ting from a verb in -te is -tning in bokmål (forvalting -> forvaltning); nb_NO lists
-        // some of these nynorsk forms as plain entries, so this comes before the test below.
-        if n >= 7 && l.hasSuffix("ting") {
-            let noun = String(l.dropLast(3)) + "ning"
-            if nbEntries[noun].has(UInt8(ascii: "z")) { return noun }
+        // Verbal nouns that nynorsk derives with -ing and bokmål with -ning: after -t
+        // (forvalting -> forvaltning) or with the verb's bokmål spelling (løysing -> løsning,
+        // innløysing -> innløsning: øy -> ø, kj -> k, å -> a). nb_NO lists some of these
+        // nynorsk forms as plain entries, so this comes before the test below.
+        if n >= 6 && l.hasSuffix("ing") {
+            let base = String(l.dropLast(3))
+            for (from, to) in [("", ""), ("øy", "ø"), ("kj", "k"), ("å", "a")] {
+                let b = from.isEmpty ? base : base.replacingFirst(from, with: to)
+                guard from.isEmpty ? (n >= 7 && base.hasSuffix("t")) : b != base else { continue }
+                if nbEntries[b + "ning"].has(UInt8(ascii: "z")) { return b + "ning" }
+            }
         }
         guard nnEntries[l].exists || !nbFlags.exists else { return nil }
         if n >= 5 && l.hasSuffix("ar") {
@@ -34,6 +42,9 @@ extension MorphologyEngine {
         if n >= 6 && l.hasSuffix("leg") {
             let adj = String(l.dropLast(3)) + "lig"
             if nbEntries[adj].exists { return adj }
+            // an adjective derived from a noun that has a bokmål word of its own:
+            // heilskapleg (heilskap) -> helhetlig (helhet)
+            if let noun = mapNynorsk(String(l.dropLast(3))), nbEntries[noun + "lig"].exists { return noun + "lig" }
         }
         if n >= 6 && l.hasSuffix("heit") {
             let noun = String(l.dropLast(4)) + "het"

@@ -47,12 +47,24 @@ struct PrefixIndex {
     /// Sorts the collected words into an index.
     init(_ builder: Builder) {
         blob = builder.blob
-        items = builder.items
+        // Sorted by the first eight bytes packed big-endian (zero-padded, so a shorter word
+        // sorts before its continuations), the full bytes only for equal keys: most comparisons
+        // are one integer compare, which matters for input that is not almost sorted.
+        var keyed: [(key: UInt64, item: UInt64)] = []
+        keyed.reserveCapacity(builder.items.count)
         blob.withUnsafeBufferPointer { b in
-            items.sort { x, y in
-                PrefixIndex.compare(b, x, UnsafeBufferPointer(rebasing: b[Int(y >> 8)..<Int(y >> 8) + Int(y & 0xFF)])) < 0
+            for x in builder.items {
+                let start = Int(x >> 8), len = Int(x & 0xFF)
+                var k: UInt64 = 0
+                for i in 0..<8 { k = k << 8 | (i < len ? UInt64(b[start + i]) : 0) }
+                keyed.append((k, x))
+            }
+            keyed.sort { x, y in
+                if x.key != y.key { return x.key < y.key }
+                return PrefixIndex.compare(b, x.item, UnsafeBufferPointer(rebasing: b[Int(y.item >> 8)..<Int(y.item >> 8) + Int(y.item & 0xFF)])) < 0
             }
         }
+        items = keyed.map(\.item)
         firstByte = [Range<Int>](repeating: 0..<0, count: 256)
         var i = 0
         while i < items.count {
@@ -207,6 +219,18 @@ struct PrefixIndex {
             i += 1
         }
         return false
+    }
+
+    /// The number of words in the cursor's range at least `extra` bytes longer than the bytes
+    /// fed (counts no more than `limit` words).
+    func countLongerWords(_ c: Cursor, extra: Int, limit: Int) -> Int {
+        var n = 0
+        var i = c.lo
+        while i < c.hi && i < c.lo + limit {
+            if Int(items[i] & 0xFF) >= c.depth + extra { n += 1 }
+            i += 1
+        }
+        return n
     }
 
     /// Whether the bytes fed, or those bytes without a final linking s/e, are a word.

@@ -103,6 +103,9 @@ struct RawEntries {
         }
     }
 
+    /// All entry words (as written in the file, decoded).
+    var words: Dictionary<String, FlagSet>.Keys { flags.keys }
+
     /// The flag set of `word` (`.absent` when it is not a base entry).
     subscript(_ word: String) -> FlagSet { flags[word] ?? .absent }
 
