@@ -152,9 +152,10 @@ extension MorphologyEngine {
         // The word lists hold some definite forms as separate entries whose base Hunspell does
         // not link to them (teamene has no reading "team"): offer the base as a candidate.
         if w.unicodeScalars.count >= 6 && readings.allSatisfy({ $0.stem == w }) {
-            for e in ["ene", "ane", "et", "en"] where w.hasSuffix(e) {
+            for e in ["ene", "ane", "et", "en", "er"] where w.hasSuffix(e) {
                 let base = String(w.dropLast(e.count))
-                if base.unicodeScalars.count >= 3, hasZ(base), !isVerbLemma(base) {
+                // -er only onto a noun whose paradigm has it (markedskontakt/A lists «markedskontakter» apart)
+                if base.unicodeScalars.count >= 3, e == "er" ? nbEntries[base].has(flagA) : hasZ(base), !isVerbLemma(base) {
                     readings.append(Reading(stem: base, flag: nil))
                 }
                 break
@@ -267,7 +268,8 @@ extension MorphologyEngine {
             }
             for m in order where m != l && l.hasPrefix(m) {
                 let rest = l.dropFirst(m.count)
-                if ["ene", "en", "et", "ne", "ane"].contains(String(rest)) || (rest == "e" && m.hasSuffix("er")) {
+                if ["ene", "en", "et", "ne", "ane"].contains(String(rest)) || (rest == "e" && m.hasSuffix("er"))
+                    || (rest == "er" && !hasZ(l) && nbEntries[m].has(flagA) && !isVerbLemma(m)) {
                     score[l, default: 0] -= 3
                     break
                 }

@@ -420,4 +420,13 @@ struct MorphologyFixTests05 {
         #expect(m.analyze("problemløysing").parts == ["problem", "løsning"])
         check([("forvaltinga", "forvaltning"), ("oppfylginga", "oppfølging")], "unchanged")
     }
+
+    @Test("a plural the word list holds as an entry of its own goes back to its noun: markedskontakter")
+    func listedPluralOfANoun() {
+        // nb lists «markedskontakter» beside markedskontakt/A with no link between them
+        check([("markedskontakter", "markedskontakt"), ("markedskontaktene", "markedskontakt")], "plural entry")
+        #expect(m.analyze("markedskontakter").parts == ["marked", "kontakt"])
+        // real -er lemmas stay whole
+        check([("leder", "leder"), ("arbeidsgivere", "arbeidsgiver"), ("kontakter", "kontakt")], "-er lemmas")
+    }
 }
