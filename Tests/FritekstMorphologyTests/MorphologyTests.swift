@@ -261,18 +261,19 @@ struct BehaviourTests {
     }
 }
 
+/// Expects `m` to give each form (first) its lemma (second); `note` names the group in a failure.
+func expectLemmas(_ m: Morph, _ cases: [(String, String)], _ note: String) {
+    for (form, lemma) in cases {
+        let a = m.analyze(form)
+        #expect(a.lemma == lemma, "\(note): \(form) -> \(a.lemma) \(a.lemmas), want \(lemma)")
+    }
+}
+
 /// Lemma and compound defects fixed for codebook 0.4 (each case failed before the fix).
 @Suite("Morphology fixes 0.4")
 struct MorphologyFixTests {
     let m = Shared.morphology
-
-    /// Checks lemma (and parts when given) of each form.
-    func check(_ cases: [(String, String)], _ note: String) {
-        for (form, lemma) in cases {
-            let a = m.analyze(form)
-            #expect(a.lemma == lemma, "\(note): \(form) -> \(a.lemma) \(a.lemmas), want \(lemma)")
-        }
-    }
+    func check(_ cases: [(String, String)], _ note: String) { expectLemmas(m, cases, note) }
 
     @Test("infinitives, participles and passives of verbs whose stem is also a noun get the verb")
     func verbOverNounAdjective() {
@@ -339,14 +340,7 @@ struct MorphologyFixTests {
 @Suite("Morphology fixes 0.5")
 struct MorphologyFixTests05 {
     let m = Shared.morphology
-
-    /// Checks the lemma of each form.
-    func check(_ cases: [(String, String)], _ note: String) {
-        for (form, lemma) in cases {
-            let a = m.analyze(form)
-            #expect(a.lemma == lemma, "\(note): \(form) -> \(a.lemma) \(a.lemmas), want \(lemma)")
-        }
-    }
+    func check(_ cases: [(String, String)], _ note: String) { expectLemmas(m, cases, note) }
 
     @Test("nynorsk -leg adjectives on a mapped noun: heilskapleg is helhetlig, not hel + skaplig")
     func nynorskDerivedAdjective() {
