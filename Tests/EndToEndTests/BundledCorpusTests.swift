@@ -23,6 +23,32 @@ import Testing
         "R1560": ["arbeidsbelastning_tid": 1, "tiltak": 0],
     ]
 
+    /// Codebook 0.4.1 on sentences written for the test: compound parts inside longer compounds,
+    /// the tool name Teams, and the county level of Nav vs the county municipality.
+    @Test func navCodebook041CasesCodeAsIntended() throws {
+        let cases: [(text: String, theme: String, coded: String)] = [
+            ("Vi har mange arbeidsmiljøutfordringer på kontoret.", "arbeidsmiljo", "1"),
+            ("Målekortstyringen tar all oppmerksomhet.", "ma_oppgaver", "1"),
+            ("Beskjeder kommer i Teams og på e-post samtidig.", "digitalisering", "1"),
+            ("Vi jobber i team med faste brukergrupper.", "digitalisering", "0"),
+            ("Fylkeskommunen og fylkesmannen holder egne kurs.", "ledelse_styring", "0"),
+            ("Fylket styrer alt, og fylkesdirektøren bestemmer.", "ledelse_styring", "1"),
+            ("Saksbehandlingstida for sakene er lang.", "regelverk", "0"),
+        ]
+        var w = "id,text\n"
+        for (i, c) in cases.enumerated() { w += "c\(i),\"\(c.text)\"\n" }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cb041-\(UUID().uuidString).csv").path
+        try w.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = CLI.tempDir()
+        let r = try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--min-cell", "0", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let coded = try CLI.readCSV(out + "/coded.csv")
+        for (i, c) in cases.enumerated() {
+            let row = try #require(coded.first { $0[0] == "c\(i)" })
+            #expect(row[coded[0].firstIndex(of: c.theme)!] == c.coded, "\(c.text) \(c.theme): evidence \(row.last!)")
+        }
+    }
+
     @Test func navCodebookMatchesHandCodingOnASubset() throws {
         let corpus = try CLI.readCSV(CLI.fixture("Corpora/nav-2019/survey.csv"))
         let header = corpus[0]
