@@ -44,36 +44,8 @@ final class MorphologyEngine {
     var spellMemo: [String: Bool] = [:]
     /// Internal memo: the number of entries that end in a word (see `compoundsEnding(in:)`).
     var tailCountMemo: [String: Int] = [:]
-    /// Every nb and nn entry written backwards (lower-cased), built on first use: which
-    /// entries end in a given word.
-    lazy var reversedEntries: PrefixIndex = {
-        var b = PrefixIndex.Builder()
-        b.blob.reserveCapacity(8 << 20)
-        for (i, entries) in [nbEntries, nnEntries].enumerated() {
-            for w in entries.words where i == 0 || !nbEntries[w].exists {
-                // backwards scalar by scalar; the entries are Latin-1, so lower-casing is
-                // A-Z and À-Þ (not ×) plus 0x20
-                let start = b.blob.count
-                let u = Array(w.utf8)
-                var j = u.count
-                while j > 0 {
-                    var i = j - 1
-                    while i > 0 && u[i] & 0xC0 == 0x80 { i -= 1 }
-                    if j - i == 1 {
-                        b.blob.append(u[i] >= 0x41 && u[i] <= 0x5A ? u[i] + 0x20 : u[i])
-                    } else if j - i == 2 && u[i] == 0xC3 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E && u[i + 1] != 0x97 {
-                        b.blob.append(0xC3)
-                        b.blob.append(u[i + 1] + 0x20)
-                    } else {
-                        b.blob.append(contentsOf: u[i..<j])
-                    }
-                    j = i
-                }
-                b.commit(from: start)
-            }
-        }
-        return PrefixIndex(b)
-    }()
+    /// The index words grouped by ending, built on first use: which entries end in a given word.
+    lazy var endings: EndingIndex = prefixes.endings()
 
     /// Opens both dictionaries, their entry lists and the stemmer.
     init(directory: String, userTable: [String: String]) throws(MorphologyError) {
@@ -395,16 +367,11 @@ final class MorphologyEngine {
     /// opposed to the inflected or imperative forms the word lists also contain).
     func hasZ(_ w: String) -> Bool { entryFlags(w).has(UInt8(ascii: "z")) }
 
-    /// The number of nb and nn entries that end in `w` after at least three more letters
+    /// The number of nb and nn entries (and table words) that end in `w` after at least three more bytes
     /// (compounds on it: lønnspakke, tiltakspakke for pakke), counted up to 2,000; memoised.
     func compoundsEnding(in w: String) -> Int {
         if let n = tailCountMemo[w] { return n }
-        let index = reversedEntries
-        var c = index.cursor()
-        var n = 0
-        if w.unicodeScalars.reversed().allSatisfy({ index.advance(&c, scalar: $0) }) {
-            n = index.countLongerWords(c, extra: 3, limit: 2000)
-        }
+        let n = endings.countWords(endingIn: Array(w.utf8), extra: 3, limit: 2000)
         tailCountMemo[w] = n
         return n
     }

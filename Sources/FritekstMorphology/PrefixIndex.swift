@@ -37,7 +37,7 @@ struct PrefixIndex {
         }
     }
 
-    /// Builds the index from any number of words (duplicates are harmless).
+    /// Builds the index from any number of words (duplicates are kept once).
     init<S: Sequence>(words: S) where S.Element == String {
         var b = Builder()
         for w in words { b.add(w) }
@@ -64,7 +64,15 @@ struct PrefixIndex {
                 return PrefixIndex.compare(b, x.item, UnsafeBufferPointer(rebasing: b[Int(y.item >> 8)..<Int(y.item >> 8) + Int(y.item & 0xFF)])) < 0
             }
         }
-        items = keyed.map(\.item)
+        // one item per distinct word (nb and nn share most entries), so counts count words
+        items.reserveCapacity(keyed.count)
+        blob.withUnsafeBufferPointer { b in
+            for (i, x) in keyed.enumerated() {
+                if i > 0, keyed[i - 1].key == x.key, PrefixIndex.compare(b, keyed[i - 1].item, UnsafeBufferPointer(rebasing:
+                    b[Int(x.item >> 8)..<Int(x.item >> 8) + Int(x.item & 0xFF)])) == 0 { continue }
+                items.append(x.item)
+            }
+        }
         firstByte = [Range<Int>](repeating: 0..<0, count: 256)
         var i = 0
         while i < items.count {
@@ -221,21 +229,28 @@ struct PrefixIndex {
         return false
     }
 
-    /// The number of words in the cursor's range at least `extra` bytes longer than the bytes
-    /// fed (counts no more than `limit` words).
-    func countLongerWords(_ c: Cursor, extra: Int, limit: Int) -> Int {
-        var n = 0
-        var i = c.lo
-        while i < c.hi && i < c.lo + limit {
-            if Int(items[i] & 0xFF) >= c.depth + extra { n += 1 }
-            i += 1
-        }
-        return n
-    }
-
     /// Whether the bytes fed, or those bytes without a final linking s/e, are a word.
     func mayBePart(_ c: Cursor, last: Unicode.Scalar) -> Bool {
         c.exact || ((last == "s" || last == "e") && c.previousExact && c.depth > 1)
+    }
+
+    /// The same words grouped by their last two bytes, for questions about word endings.
+    func endings() -> EndingIndex {
+        var offsets = [Int32](repeating: 0, count: 65537)
+        func bucket(_ x: UInt64) -> Int? {
+            let start = Int(x >> 8), len = Int(x & 0xFF)
+            return len < 2 ? nil : Int(blob[start + len - 2]) << 8 | Int(blob[start + len - 1])
+        }
+        for x in items { if let b = bucket(x) { offsets[b + 1] += 1 } }
+        for b in 0..<65536 { offsets[b + 1] += offsets[b] }
+        var next = offsets
+        var grouped = [UInt64](repeating: 0, count: Int(offsets[65536]))
+        for x in items {
+            guard let b = bucket(x) else { continue }
+            grouped[Int(next[b])] = x
+            next[b] += 1
+        }
+        return EndingIndex(blob: blob, offsets: offsets, items: grouped)
     }
 
     /// `hasPrefix` for a String.
@@ -267,5 +282,33 @@ func appendUTF8(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
         bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
         bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
         bytes.append(UInt8(0x80 | (v & 0x3F)))
+    }
+}
+
+/// The words of a `PrefixIndex` grouped by their last two bytes (a counting sort, no string
+/// comparisons): how many words end in a given word.
+struct EndingIndex {
+    /// All words, concatenated (shared with the prefix index).
+    let blob: [UInt8]
+    /// Words ending in the bytes (b0, b1) are `items[offsets[b0 << 8 | b1] ..< offsets[(b0 << 8 | b1) + 1]]`.
+    let offsets: [Int32]
+    /// (offset << 8 | length) of each word of two or more bytes, by bucket.
+    let items: [UInt64]
+
+    /// The number of words that end in `suffix` and are at least `extra` bytes longer, at most `limit`.
+    func countWords(endingIn suffix: [UInt8], extra: Int, limit: Int) -> Int {
+        guard suffix.count >= 2 else { return 0 }
+        let b = Int(suffix[suffix.count - 2]) << 8 | Int(suffix[suffix.count - 1])
+        var n = 0
+        blob.withUnsafeBufferPointer { w in
+            for x in items[Int(offsets[b])..<Int(offsets[b + 1])] where n < limit {
+                let start = Int(x >> 8), len = Int(x & 0xFF)
+                guard len >= suffix.count + extra else { continue }
+                var i = 0
+                while i < suffix.count - 2 && w[start + len - suffix.count + i] == suffix[i] { i += 1 }
+                if i == suffix.count - 2 { n += 1 }
+            }
+        }
+        return n
     }
 }
