@@ -364,8 +364,7 @@ extension MorphologyEngine {
     /// A verb the word lists lack that is a particle plus a verb with a past tense of its own
     /// (samarbeide: sam + arbeide; oppfølge is listed and needs no such help).
     func isParticleVerb(_ l: String) -> Bool {
-        for p in ["sam", "opp", "til", "over", "under", "inn", "ut", "av", "med", "mot", "fra", "om", "på",
-                  "be", "for", "gjen", "mis", "etter", "ned"] where l.hasPrefix(p) {
+        for p in LemmaTables.verbParticles where l.hasPrefix(p) {
             let verb = String(l.dropFirst(p.count))
             if verb.unicodeScalars.count >= 4 && isVerbLemma(verb) && hasVerbParadigm(verb) { return true }
         }

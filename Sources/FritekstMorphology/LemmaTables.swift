@@ -105,15 +105,19 @@ enum LemmaTables {
         "egen",    // 4 letters without z: egenvurdering, egenopplæring
     ]
 
+    /// Particles and prefixes that make verbs of verbs (samarbeide, oppfølge, tilrettelegge).
+    static let verbParticles: [String] = [
+        "sam", "opp", "til", "over", "under", "inn", "ut", "av", "med", "mot", "fra", "om", "på",
+        "be", "for", "gjen", "mis", "etter", "ned",
+    ]
+
     /// Words never taken as a compound part: particles, prepositions, pronouns and the like
     /// (they are prefixes in oppfølging, tilskudd, samhandling, overgang, ...).
-    static let blockedParts: Set<String> = [
-        "opp", "ut", "inn", "av", "over", "under", "til", "fra", "med", "mot", "om", "på",
-        "for", "etter", "bak", "ned", "sam", "mis", "be", "gjen", "an", "tilbake", "fram",
-        "frem", "hjem", "bort", "hver", "alle", "noen", "selv", "mer", "mest", "mange", "mye",
+    static let blockedParts: Set<String> = Set(verbParticles).union([
+        "bak", "an", "tilbake", "fram", "frem", "hjem", "bort", "hver", "alle", "noen", "selv", "mer", "mest", "mange", "mye",
         "lite", "ikke", "ingen", "uten", "ved", "mellom", "gjennom", "rundt", "foran", "innen",
         "både", "enn", "som", "men", "eller", "samt", "sammen", "ikkje", "utan", "frå",
-    ]
+    ])
 
     /// Words never taken as the *last* part: derivational suffixes that happen to be words
     /// (partnerskap is not partner + skap "cupboard"; handling is not hand + ling "ling fish").
