@@ -130,7 +130,9 @@ extension MorphologyEngine {
     ///    reading of a word that is itself a noun entry (`arbeid`); −3 for an adjective
     ///    ending (V/W) on a non-adjective (`vurdert` is not a form of `vurder`); −3 when the
     ///    candidate is itself a definite/plural form of another candidate (`lederne`,
-    ///    `veiledere`); +1 when the word is itself an entry with z (`post`, `utvikler`), +3
+    ///    `veiledere`); +1 when the word is itself an entry with z (`post`, `tanker`), but
+    ///    not when it is also the present tense of a verb (`finner`, `holder` -> the verb;
+    ///    except the nouns in `LemmaTables.nounsNotPresentTense`: `bruker`), +3
     ///    when it is itself an adjective base (`egen`, not `ege` + n). A verb with a past tense
     ///    of its own counts as real when reached as itself or through a past, participle or
     ///    passive ending (`øke`, `svare`), unless the word is also the past of another verb
@@ -189,6 +191,18 @@ extension MorphologyEngine {
                 }
             }
         }
+        // -er on a verb that is also a noun entry of its own with z (finner, holder, lever, søker):
+        // the present tense is the common reading in answers; the people of the office keep the
+        // noun (bruker, veileder: LemmaTables.nounsNotPresentTense). A plural that is no entry
+        // (steder, årsaker) is left to the rules below.
+        var presentOverNoun = false
+        if w.hasSuffix("er"), hasZ(w), !LemmaTables.nounsNotPresentTense.contains(w) {
+            let verb = String(w.dropLast())
+            if isVerbLemma(verb), hasVerbParadigm(verb), readings.contains(where: { lowercasedFast($0.stem) == verb }) {
+                presentVerbs.insert(verb)
+                presentOverNoun = true
+            }
+        }
         // A verb entry without z that is also the past tense of another verb is a look-alike
         // (the word list's «økte» beside øke + -te).
         let pastOfAnotherVerb = readings.contains { r in
@@ -232,8 +246,8 @@ extension MorphologyEngine {
                 s += 1
             }
             if r.flag == nil && lemma == w {                       // the word is itself a lemma:
-                if s > 0 { s += 1 }                                // a real one (z): post, utvikler
-                if isAdjectiveLemma(lemma) { s += 3 }              // an adjective base: egen, statlig
+                if s > 0 && !presentOverNoun { s += 1 }            // a real one (z): post, utvikling
+                if isAdjectiveLemma(lemma) && !presentOverNoun { s += 3 }   // an adjective base: egen, statlig
             }
             if let f = r.flag {
                 // -e/-t on a noun that the word list also marks as an adjective (mål, lær, bruk:

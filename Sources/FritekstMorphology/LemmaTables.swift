@@ -62,10 +62,23 @@ enum LemmaTables {
         "sin": "sin", "sitt": "sin", "sine": "sin", "hele": "hel",
     ]
 
-    /// Forms that are both a noun entry and the past participle of a frequent verb; in survey
-    /// answers the participle is by far the more common reading (økt arbeidsmengde, har økt),
-    /// so the verb comes first and the noun (en økt, a session) stays the second candidate.
-    static let participles: [String: String] = ["økt": "øke"]
+    /// Forms with two readings in the word lists of which survey answers almost always mean one;
+    /// that lemma comes first and the other stays a candidate. økt is the participle of øke
+    /// (økt arbeidsmengde), not the noun (en økt); saker, dager, regler and ganger are plurals of
+    /// sak, dag, regel and gang, not the present of the rare verbs sake, dage or gange or the
+    /// plural of regle; fora is the plural of forum.
+    static let preferredReadings: [String: String] = [
+        "økt": "øke", "saker": "sak", "dager": "dag", "regler": "regel", "ganger": "gang",
+        "gonger": "gong", "fora": "forum",
+    ]
+
+    /// Nouns in -er that look like the present tense of a verb (bruke + r): the people of a Nav
+    /// office and their professions, and a few other nouns that are common in answers. Every other
+    /// such form is read as the verb (finner, holder, lever, søker: finne, holde, leve, søke).
+    static let nounsNotPresentTense: Set<String> = [
+        "bruker", "veileder", "saksbehandler", "sykepleier", "vernepleier", "forsker", "deltaker",
+        "mottaker", "skulder",
+    ]
 
     /// Common bokmål words missing from nb_NO (it rejects `noe` and `noen`).
     static let bokmal: [String: String] = ["noe": "noe", "noen": "noen"]

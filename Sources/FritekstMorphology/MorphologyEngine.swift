@@ -226,10 +226,10 @@ final class MorphologyEngine {
             c.variety = variety
             return c
         }
-        // A participle that is also a noun entry: the participle comes first (økt -> øke).
-        if let verb = LemmaTables.participles[w], lemmas.contains(w) || lemmas.contains(verb) {
-            lemmas.removeAll { $0 == verb }
-            lemmas.insert(verb, at: 0)
+        // A form whose common reading is known comes first (økt -> øke, saker -> sak).
+        if let preferred = LemmaTables.preferredReadings[w], lemmas.contains(w) || lemmas.contains(preferred) {
+            lemmas.removeAll { $0 == preferred }
+            lemmas.insert(preferred, at: 0)
         }
 
         // 3. Compound route. Words Hunspell does not know directly are lemmatised through a

@@ -424,3 +424,38 @@ struct MorphologyFixTests05 {
         check([("leder", "leder"), ("arbeidsgivere", "arbeidsgiver"), ("kontakter", "kontakt")], "-er lemmas")
     }
 }
+
+/// Lemma defects fixed after codebook 0.4.1 (each test failed before its fix; the guard cases
+/// beside them passed before and must still pass).
+@Suite("Morphology fixes 0.6")
+struct MorphologyFixTests06 {
+    let m = Shared.morphology
+    func check(_ cases: [(String, String)], _ note: String) { expectLemmas(m, cases, note) }
+
+    @Test("-er that is both an agent-noun entry and the present tense of a verb is the verb")
+    func presentTenseOverAgentNoun() {
+        check([("finner", "finne"), ("holder", "holde"), ("lever", "leve"), ("søker", "søke"),
+               ("lærer", "lære"), ("føler", "føle"), ("måler", "måle"), ("passer", "passe"),
+               ("utvikler", "utvikle"), ("lager", "lage"), ("styrer", "styre")], "present tense")
+        #expect(m.analyze("finner").lemmas.contains("finner"))             // the noun stays a candidate
+        // the people of the office and their professions stay nouns
+        check([("bruker", "bruker"), ("veileder", "veileder"), ("saksbehandler", "saksbehandler"),
+               ("sykepleier", "sykepleier"), ("forsker", "forsker"), ("leder", "leder")], "role nouns")
+        // forms only the noun has, and agent nouns as the last part of a compound
+        check([("lærere", "lærer"), ("søkere", "søker"), ("brukerne", "bruker"), ("arbeidssøker", "arbeidssøker"),
+               ("fagutviklere", "fagutvikler")], "noun forms")
+        #expect(m.analyze("arbeidssøkere").parts == ["arbeid", "søker"])
+        #expect(m.analyze("fagutvikler").parts == ["fag", "utvikler"])
+        // plurals that are no entries of their own keep the rules they had
+        check([("frister", "frist"), ("steder", "sted"), ("årsaker", "årsak"), ("kontakter", "kontakt")], "plurals")
+    }
+
+    @Test("forms whose common reading is known: saker is sak, not the verb sake; fora is forum")
+    func preferredReadings() {
+        check([("saker", "sak"), ("dager", "dag"), ("regler", "regel"), ("ganger", "gang"), ("fora", "forum"),
+               ("økt", "øke")], "preferred")
+        #expect(m.analyze("saker").lemmas.contains("sake"))                // the other reading stays a candidate
+        check([("sakene", "sak"), ("saka", "sak"), ("reglene", "regel"), ("gangene", "gang"), ("forum", "forum")],
+              "other forms")
+    }
+}
