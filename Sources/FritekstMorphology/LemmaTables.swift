@@ -36,7 +36,8 @@ enum LemmaTables {
 
     /// Domain nouns nb_NO lacks (or inflects under another lemma), lemmatised by stripping a
     /// regular noun ending: beslutterne -> beslutter, webinarer -> webinar, siloer -> silo.
-    static let domainNouns: Set<String> = ["beslutter", "webinar", "silo", "kollega", "gosys", "modia", "arena"]
+    static let domainNouns: Set<String> = ["beslutter", "webinar", "silo", "kollega", "gosys", "modia", "arena",
+                                           "intranett"]
 
     /// Irregular bokmål forms Hunspell does not link to their lemma (strong verbs, `nytt`).
     static let irregular: [String: String] = [
@@ -114,6 +115,7 @@ enum LemmaTables {
     static let shortParts: Set<String> = [
         "fag", "syk", "sak", "tid", "lov", "rom", "dag", "mål", "råd", "rus", "hus", "liv",
         "lån", "ord", "uke", "år", "tyv", "del", "bil", "nav", "ikt", "aap", "kvp", "aev",
+        "nær", "løp", "gap",   // nærledelse, opplæringsløp, kompetansegap
         "må",      // må-oppgaver written solid: måoppgaver, måstyring
         "egen",    // 4 letters without z: egenvurdering, egenopplæring
     ]

@@ -26,7 +26,7 @@ import Testing
     /// Codebook 0.4.1 on sentences written for the test: compound parts inside longer compounds,
     /// the tool name Teams, and the county level of Nav vs the county municipality.
     @Test func navCodebook041CasesCodeAsIntended() throws {
-        let cases: [(text: String, theme: String, coded: String)] = [
+        try expectNavCodes([
             ("Vi har mange arbeidsmiljøutfordringer på kontoret.", "arbeidsmiljo", "1"),
             ("Målekortstyringen tar all oppmerksomhet.", "ma_oppgaver", "1"),
             ("Beskjeder kommer i Teams og på e-post samtidig.", "digitalisering", "1"),
@@ -34,10 +34,33 @@ import Testing
             ("Fylkeskommunen og fylkesmannen holder egne kurs.", "ledelse_styring", "0"),
             ("Fylket styrer alt, og fylkesdirektøren bestemmer.", "ledelse_styring", "1"),
             ("Saksbehandlingstida for sakene er lang.", "regelverk", "0"),
-        ]
+        ])
+    }
+
+    /// Codebook 0.4.2 on sentences written for the test: terms of the domain vocabulary that
+    /// coded nothing before (intranettet, to-leddet, nærledelse, kompetansegap, TIO, …).
+    @Test func navCodebook042CasesCodeAsIntended() throws {
+        try expectNavCodes([
+            ("Intranettet er så uoversiktlig at ingen finner noe.", "digitalisering", "1"),
+            ("Listene i Excel og saksbehandlingsverktøyet stemmer ikke.", "digitalisering", "1"),
+            ("Vi er to-leddet og har to sett med regler for alt.", "samarbeid_stat_kommune", "1"),
+            ("Nærledelsen er fraværende hele høsten.", "ledelse_styring", "1"),
+            ("Det er et stort kompetansegap mellom nye og erfarne.", "kompetanse_opplaering", "1"),
+            ("Et godt opplæringsløp for nytilsatte mangler.", "kompetanse_opplaering", "1"),
+            ("Fagfrokost og erfaringsutveksling på tvers av team hjelper.", "kompetanse_opplaering", "1"),
+            ("Flere brukere burde få TIO eller AMO-kurs.", "tiltak", "1"),
+            ("Det trengs psykologisk trygghet for å si fra.", "arbeidsmiljo", "1"),
+            ("Despesialiseringen har gått for langt.", "bredde_generalist", "1"),
+            ("Vi spiser frokost sammen før møtet.", "kompetanse_opplaering", "0"),   // fagfrokost, not frokost
+            ("Tida løp fra oss i høst.", "kompetanse_opplaering", "0"),
+        ])
+    }
+
+    /// Codes each sentence with the NAV codebook and expects the theme column to be `coded`.
+    private func expectNavCodes(_ cases: [(text: String, theme: String, coded: String)]) throws {
         var w = "id,text\n"
         for (i, c) in cases.enumerated() { w += "c\(i),\"\(c.text)\"\n" }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cb041-\(UUID().uuidString).csv").path
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("cb-\(UUID().uuidString).csv").path
         try w.write(toFile: input, atomically: true, encoding: .utf8)
         let out = CLI.tempDir()
         let r = try CLI.run(["code", input, "--codebook", CLI.fixture("Lexicons/nav/codebook.yaml"), "--min-cell", "0", "--out", out])

@@ -458,4 +458,15 @@ struct MorphologyFixTests06 {
         check([("sakene", "sak"), ("saka", "sak"), ("reglene", "regel"), ("gangene", "gang"), ("forum", "forum")],
               "other forms")
     }
+
+    @Test("short parts nær, løp and gap, and the domain noun intranett")
+    func shortPartsAndIntranet() {
+        #expect(m.analyze("nærledelse").parts == ["nær", "ledelse"])
+        #expect(m.analyze("opplæringsløp").parts == ["opplæring", "løp"])
+        #expect(m.analyze("kompetansegap").parts == ["kompetanse", "gap"])
+        check([("intranettet", "intranett"), ("intranett", "intranett")], "intranett")
+        #expect(m.analyze("intranettet").known)
+        // words of their own stay whole
+        for word in ["forløp", "nærhet", "nærvær", "gapet"] { #expect(m.analyze(word).parts == [], "\(word)") }
+    }
 }
