@@ -78,7 +78,7 @@ enum LemmaTables {
     /// such form is read as the verb (finner, holder, lever, søker: finne, holde, leve, søke).
     static let nounsNotPresentTense: Set<String> = [
         "bruker", "veileder", "saksbehandler", "sykepleier", "vernepleier", "forsker", "deltaker",
-        "mottaker", "skulder",
+        "mottaker", "forsørger", "tilbyder", "skulder",
     ]
 
     /// Common bokmål words missing from nb_NO (it rejects `noe` and `noen`).

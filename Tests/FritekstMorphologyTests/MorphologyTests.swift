@@ -440,7 +440,8 @@ struct MorphologyFixTests06 {
         #expect(m.analyze("finner").lemmas.contains("finner"))             // the noun stays a candidate
         // the people of the office and their professions stay nouns
         check([("bruker", "bruker"), ("veileder", "veileder"), ("saksbehandler", "saksbehandler"),
-               ("sykepleier", "sykepleier"), ("forsker", "forsker"), ("leder", "leder")], "role nouns")
+               ("sykepleier", "sykepleier"), ("forsker", "forsker"), ("leder", "leder"), ("forsørger", "forsørger"),
+               ("tilbyder", "tilbyder")], "role nouns")
         // forms only the noun has, and agent nouns as the last part of a compound
         check([("lærere", "lærer"), ("søkere", "søker"), ("brukerne", "bruker"), ("arbeidssøker", "arbeidssøker"),
                ("fagutviklere", "fagutvikler")], "noun forms")
