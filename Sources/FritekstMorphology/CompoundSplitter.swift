@@ -331,7 +331,7 @@ extension MorphologyEngine {
 
     /// Derivational endings and the shortest last part allowed in words ending in them.
     static let derivationalSuffixMinimum: [(String, Int)] = [
-        ("ering", 8), ("ighet", 8), ("sjon", 7), ("else", 7), ("itet", 7), ("isme", 7), ("ing", 6),
+        ("ering", 8), ("ighet", 8), ("sjon", 7), ("else", 6), ("itet", 7), ("isme", 7), ("ing", 6),
     ]
 }
 

@@ -51,6 +51,7 @@ import Testing
             ("Flere brukere burde få TIO eller AMO-kurs.", "tiltak", "1"),
             ("Det trengs psykologisk trygghet for å si fra.", "arbeidsmiljo", "1"),
             ("Despesialiseringen har gått for langt.", "bredde_generalist", "1"),
+            ("Kontantytelsene og saksbehandlingen av dem tar all tid.", "samarbeid_nay", "1"),
             ("Vi spiser frokost sammen før møtet.", "kompetanse_opplaering", "0"),   // fagfrokost, not frokost
             ("Tida løp fra oss i høst.", "kompetanse_opplaering", "0"),
         ])

@@ -460,6 +460,17 @@ struct MorphologyFixTests06 {
               "other forms")
     }
 
+    @Test("a six-letter -else word is a last part: kontantytelser is kontant + ytelse")
+    func elseLastPart() {
+        #expect(m.analyze("kontantytelser").parts == ["kontant", "ytelse"])
+        #expect(m.analyze("velferdsytelsene").parts == ["velferd", "ytelse"])
+        #expect(m.analyze("brannøvelse").parts == ["brann", "øvelse"])
+        // -else words of their own stay whole; a shorter last part still may not cut the suffix
+        for word in ["hendelse", "følelse", "forståelse", "henvendelse", "utdannelse"] {
+            #expect(m.analyze(word).parts == [], "\(word)")
+        }
+    }
+
     @Test("short parts nær, løp and gap, and the domain noun intranett")
     func shortPartsAndIntranet() {
         #expect(m.analyze("nærledelse").parts == ["nær", "ledelse"])
