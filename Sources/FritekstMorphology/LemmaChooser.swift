@@ -198,7 +198,8 @@ extension MorphologyEngine {
         var presentOverNoun = false
         if w.hasSuffix("er"), hasZ(w), !LemmaTables.nounsNotPresentTense.contains(w) {
             let verb = String(w.dropLast())
-            if isVerbLemma(verb), hasVerbParadigm(verb), readings.contains(where: { lowercasedFast($0.stem) == verb }) {
+            // (strong verbs have no past-tense flag, but z: drive, skrive, sette)
+            if isVerbLemma(verb), hasVerbParadigm(verb) || hasZ(verb), readings.contains(where: { lowercasedFast($0.stem) == verb }) {
                 presentVerbs.insert(verb)
                 presentOverNoun = true
             }

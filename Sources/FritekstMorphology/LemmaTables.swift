@@ -61,16 +61,52 @@ enum LemmaTables {
         "det": "det", "den": "den", "dette": "dette", "disse": "disse", "denne": "denne",
         "mange": "mange", "alle": "alle", "egen": "egen", "eget": "egen", "egne": "egen",
         "sin": "sin", "sitt": "sin", "sine": "sin", "hele": "hel",
+        "min": "min", "mitt": "min", "mine": "min", "din": "din", "ditt": "din", "dine": "din",
+        "vår": "vår", "vårt": "vår", "våre": "vår",
+        // function words Hunspell reads as forms of look-alikes (for -> fore, som -> somme, men -> me)
+        "for": "for", "som": "som", "men": "men", "mens": "mens", "der": "der", "her": "her",
+        "eller": "eller", "ellers": "ellers", "uten": "uten", "bare": "bare", "hvis": "hvis",
+        "både": "både", "dere": "dere", "nesten": "nesten", "gjerne": "gjerne", "mot": "mot",
+        "heller": "heller", "enda": "enda", "videre": "videre", "når": "når",
+        // modal and deponent verbs whose own forms read as something else (burde -> bure, ville -> vill)
+        "burde": "burde", "ville": "ville", "synes": "synes", "syns": "synes", "syntes": "synes",
+        // strong verbs: present tenses Hunspell takes for nouns, pasts and participles it does not link
+        // (not forms that are common words of their own: vant «used to», grep «a grip», satt, sett)
+        "ber": "be", "ba": "be", "bedt": "be", "bandt": "binde", "bundet": "binde",
+        "brøt": "bryte", "brutt": "bryte", "avbrøt": "avbryte", "avbrutt": "avbryte",
+        "tilbød": "tilby", "tilbudt": "tilby", "bød": "by", "budt": "by", "båret": "bære",
+        "dro": "dra", "dratt": "dra", "drakk": "drikke", "drukket": "drikke", "drev": "drive", "drevet": "drive",
+        "falt": "falle", "fant": "finne", "funnet": "finne", "forlot": "forlate", "forlatt": "forlate",
+        "forstått": "forstå", "besto": "bestå", "bestod": "bestå", "bestått": "bestå",
+        "oppsto": "oppstå", "oppstod": "oppstå", "oppstått": "oppstå", "gjaldt": "gjelde",
+        "grepet": "gripe", "foregikk": "foregå", "foregått": "foregå",
+        "gjennomgikk": "gjennomgå", "gjennomgått": "gjennomgå", "inngikk": "inngå", "inngått": "inngå",
+        "hang": "henge", "hengt": "henge", "het": "hete", "hjalp": "hjelpe", "hjulpet": "hjelpe",
+        "kommet": "komme", "lot": "la", "latt": "la", "legge": "legge", "legger": "legge", "lagt": "legge",
+        "tilrettelegge": "tilrettelegge", "tilrettelegger": "tilrettelegge", "tilrettela": "tilrettelegge",
+        "tilrettelagt": "tilrettelegge", "rakk": "rekke", "rukket": "rekke", "rev": "rive", "revet": "rive",
+        "solgte": "selge", "solgt": "selge", "sittet": "sitte", "skrev": "skrive", "skrevet": "skrive",
+        "beskrev": "beskrive", "beskrevet": "beskrive", "skjøt": "skyte", "skutt": "skyte",
+        "slapp": "slippe", "sluppet": "slippe", "slet": "slite", "slitt": "slite", "slo": "slå", "slått": "slå",
+        "spør": "spørre", "spurte": "spørre", "spurt": "spørre", "stikker": "stikke", "stakk": "stikke",
+        "stukket": "stikke", "stjal": "stjele", "stjålet": "stjele", "foretatt": "foreta",
+        "overtar": "overta", "overtatt": "overta", "traff": "treffe", "truffet": "treffe",
+        "trakk": "trekke", "trukket": "trekke", "tvang": "tvinge", "tvunget": "tvinge",
+        "vunnet": "vinne", "fortalte": "fortelle", "fortalt": "fortelle",
+        "satte": "sette", "fastsatte": "fastsette", "fastsatt": "fastsette", "iverksatte": "iverksette",
+        "iverksatt": "iverksette", "bringer": "bringe", "brakte": "bringe", "brakt": "bringe",
+        "sov": "sove", "forsvant": "forsvinne", "forsvunnet": "forsvinne",
     ]
 
     /// Forms with two readings in the word lists of which survey answers almost always mean one;
     /// that lemma comes first and the other stays a candidate. økt is the participle of øke
     /// (økt arbeidsmengde), not the noun (en økt); saker, dager, regler and ganger are plurals of
     /// sak, dag, regel and gang, not the present of the rare verbs sake, dage or gange or the
-    /// plural of regle; fora is the plural of forum.
+    /// plural of regle; fora is the plural of forum; året is the year (år), not a form of åre;
+    /// økonomisk is the adjective, not a form of the listed plural «økonomier».
     static let preferredReadings: [String: String] = [
         "økt": "øke", "saker": "sak", "dager": "dag", "regler": "regel", "ganger": "gang",
-        "gonger": "gong", "fora": "forum",
+        "gonger": "gong", "fora": "forum", "året": "år", "økonomisk": "økonomisk", "økonomiske": "økonomisk",
     ]
 
     /// Nouns in -er that look like the present tense of a verb (bruke + r): the people of a Nav
@@ -102,6 +138,7 @@ enum LemmaTables {
         "oppgåve": "oppgave", "tilsett": "ansatt", "arbeidsløyse": "arbeidsledighet",
         "yting": "ytelse", "oppfylging": "oppfølging", "sjuk": "syk", "eining": "enhet",
         "breidd": "bredde", "breidde": "bredde", "heilskap": "helhet",
+        "gjer": "gjøre", "tek": "ta", "kjem": "komme", "gjekk": "gå", "fekk": "få", "elles": "ellers",
     ]
 
     /// Forms nb_NO lists as words although the written norm rejects them; they are treated

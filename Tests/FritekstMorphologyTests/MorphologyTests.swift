@@ -436,7 +436,8 @@ struct MorphologyFixTests06 {
     func presentTenseOverAgentNoun() {
         check([("finner", "finne"), ("holder", "holde"), ("lever", "leve"), ("søker", "søke"),
                ("lærer", "lære"), ("føler", "føle"), ("måler", "måle"), ("passer", "passe"),
-               ("utvikler", "utvikle"), ("lager", "lage"), ("styrer", "styre")], "present tense")
+               ("utvikler", "utvikle"), ("lager", "lage"), ("styrer", "styre"), ("driver", "drive"),
+               ("skriver", "skrive"), ("setter", "sette"), ("sliter", "slite")], "present tense")
         #expect(m.analyze("finner").lemmas.contains("finner"))             // the noun stays a candidate
         // the people of the office and their professions stay nouns
         check([("bruker", "bruker"), ("veileder", "veileder"), ("saksbehandler", "saksbehandler"),
@@ -454,10 +455,24 @@ struct MorphologyFixTests06 {
     @Test("forms whose common reading is known: saker is sak, not the verb sake; fora is forum")
     func preferredReadings() {
         check([("saker", "sak"), ("dager", "dag"), ("regler", "regel"), ("ganger", "gang"), ("fora", "forum"),
-               ("økt", "øke")], "preferred")
+               ("økt", "øke"), ("året", "år"), ("økonomisk", "økonomisk"), ("økonomiske", "økonomisk")], "preferred")
         #expect(m.analyze("saker").lemmas.contains("sake"))                // the other reading stays a candidate
         check([("sakene", "sak"), ("saka", "sak"), ("reglene", "regel"), ("gangene", "gang"), ("forum", "forum")],
               "other forms")
+    }
+
+    @Test("function words, possessives, modal and strong verbs Hunspell links to look-alikes")
+    func closedClassAndStrongVerbs() {
+        check([("for", "for"), ("som", "som"), ("men", "men"), ("eller", "eller"), ("uten", "uten"),
+               ("hvis", "hvis"), ("både", "både"), ("videre", "videre"), ("når", "når")], "function words")
+        check([("mitt", "min"), ("mine", "min"), ("våre", "vår"), ("ditt", "din")], "possessives")
+        check([("burde", "burde"), ("ville", "ville"), ("synes", "synes"), ("syns", "synes")], "modal, deponent")
+        check([("skrevet", "skrive"), ("funnet", "finne"), ("forstått", "forstå"), ("lagt", "legge"),
+               ("legger", "legge"), ("tilrettelagt", "tilrettelegge"), ("fastsatt", "fastsette"),
+               ("kommet", "komme"), ("fortalt", "fortelle"), ("spør", "spørre")], "strong verbs")
+        check([("gjer", "gjøre"), ("tek", "ta"), ("kjem", "komme"), ("gjekk", "gå"), ("elles", "ellers")], "nynorsk")
+        // forms that are common words of their own are left alone
+        check([("vant", "vant"), ("grep", "grep"), ("satt", "satt"), ("lage", "lage"), ("lager", "lage")], "left alone")
     }
 
     @Test("a six-letter -else word is a last part: kontantytelser is kontant + ytelse")
