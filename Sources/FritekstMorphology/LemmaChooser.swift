@@ -25,7 +25,7 @@ private let flagV = UInt8(ascii: "V"), flagW = UInt8(ascii: "W"), flagX = UInt8(
 private let flagS = UInt8(ascii: "S"), flagR = UInt8(ascii: "R")
 private let flagC = UInt8(ascii: "C"), flagD = UInt8(ascii: "D")
 private let flagE = UInt8(ascii: "E"), flagT = UInt8(ascii: "T")
-private let flagA = UInt8(ascii: "A"), flagB = UInt8(ascii: "B")
+private let flagA = UInt8(ascii: "A"), flagB = UInt8(ascii: "B"), flagK = UInt8(ascii: "K")
 /// Derivational noun suffixes: t/Y -ing(en/a/er/ene), y -ning/-itet, v -else, w -het, x -skap.
 private let derivedNounFlags: Set<UInt8> = Set("tYyvwx".utf8)
 /// Derivational adjective suffixes: u -lig/-leg, Z -elig/-bar.
@@ -220,6 +220,9 @@ extension MorphologyEngine {
             return r.stem == w && isVerbLemma(w)
         }
         for r in readings {
+            // K derives -sk adjectives from plurals in -er (økonomier -> økonomisk): such a form is the
+            // adjective, whose own reading is among the others, not a form of the plural noun.
+            if r.flag == flagK, w.hasSuffix("sk") || w.hasSuffix("ske"), r.stem.hasSuffix("er") { continue }
             var (lemma, derived) = candidateLemma(w, r)
             lemma = lowercasedFast(lemma)
             let cp = commonPrefixCount(lemma, w)

@@ -67,7 +67,8 @@ enum LemmaTables {
         "for": "for", "som": "som", "men": "men", "mens": "mens", "der": "der", "her": "her",
         "eller": "eller", "ellers": "ellers", "uten": "uten", "bare": "bare", "hvis": "hvis",
         "både": "både", "dere": "dere", "nesten": "nesten", "gjerne": "gjerne", "mot": "mot",
-        "heller": "heller", "enda": "enda", "videre": "videre", "når": "når",
+        "heller": "heller", "enda": "enda", "videre": "videre", "når": "når", "alene": "alene",
+        "via": "via", "samt": "samt", "helst": "helst", "snart": "snart", "rundt": "rundt", "slags": "slags",
         // modal and deponent verbs whose own forms read as something else (burde -> bure, ville -> vill)
         "burde": "burde", "ville": "ville", "synes": "synes", "syns": "synes", "syntes": "synes",
         // strong verbs: present tenses Hunspell takes for nouns, pasts and participles it does not link
@@ -103,10 +104,14 @@ enum LemmaTables {
     /// (økt arbeidsmengde), not the noun (en økt); saker, dager, regler and ganger are plurals of
     /// sak, dag, regel and gang, not the present of the rare verbs sake, dage or gange or the
     /// plural of regle; fora is the plural of forum; året is the year (år), not a form of åre;
-    /// økonomisk is the adjective, not a form of the listed plural «økonomier».
+    /// tanken and veien are forms of tanke and vei (not tank, veie), verden and vekt are words of
+    /// their own (not verd, vek); høre, velge, bygge and levere are the verbs (the word lists also
+    /// give junk adjectives hør, velg, bygg, lever); tenkte is the past of tenke.
     static let preferredReadings: [String: String] = [
         "økt": "øke", "saker": "sak", "dager": "dag", "regler": "regel", "ganger": "gang",
-        "gonger": "gong", "fora": "forum", "året": "år", "økonomisk": "økonomisk", "økonomiske": "økonomisk",
+        "gonger": "gong", "fora": "forum", "året": "år", "tanken": "tanke", "veien": "vei",
+        "verden": "verden", "vekt": "vekt", "høre": "høre", "velge": "velge", "bygge": "bygge",
+        "levere": "levere", "tenkte": "tenke", "hold": "hold", "sikt": "sikt",
     ]
 
     /// Nouns in -er that look like the present tense of a verb (bruke + r): the people of a Nav
