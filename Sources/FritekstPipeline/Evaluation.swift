@@ -25,6 +25,25 @@ public enum CodingEngine {
         coded.evidence(text: text, compiled: compiled, themes: themes,
                        matchedText: spans.isEmpty ? nil : { Redactor.apply(spans, to: text, range: $0) })
     }
+
+    /// What matched for the given themes although they were not coded, from `Coder.explain` traces:
+    /// `theme (score 0.5 < 1)[entry «text»; …; blocked: entry «text» by exclude «text»]`; empty when nothing matched.
+    public static func nearMisses(_ traces: [ThemeTrace], themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
+        let bytes = Array(text.utf8)
+        func quoted(_ m: Match) -> String {
+            "«" + String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self).split(whereSeparator: { $0.isNewline })
+                .joined(separator: " ") + "»"
+        }
+        func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+        var parts: [String] = []
+        for tr in traces where themes.contains(tr.theme) && !tr.coded && !compiled.codebook.themes[tr.theme].hidden {
+            let items = tr.kept.map { "\(compiled.label(ofSource: $0.entry)) \(quoted($0))" }
+                + tr.blocked.map { "blocked: \(compiled.label(ofSource: $0.0.entry)) \(quoted($0.0)) by exclude \(compiled.exclusions[Int($0.1.entry)].label) \(quoted($0.1))" }
+            guard !items.isEmpty else { continue }
+            parts.append("\(compiled.codebook.themes[tr.theme].id) (score \(number(tr.score)) < \(number(tr.minScore)))[\(items.joined(separator: "; "))]")
+        }
+        return parts.joined(separator: " | ")
+    }
 }
 
 /// One line of a JSONL file: `{"id": …, "text": …, "themes": […]}`.
@@ -265,7 +284,8 @@ public enum Evaluator {
             }
         }
 
-        let (compiled, codings, _, _) = try CodingEngine.code(responses, codebookPath: codebookPath, lemmaProvider: lemmaProvider)
+        let (compiled, codings, tokens, _) = try CodingEngine.code(responses, codebookPath: codebookPath, lemmaProvider: lemmaProvider)
+        let coder = Coder(compiled)
         let themes = compiled.codebook.themes
         let ids = themes.map(\.id)
         var parents: [String: String] = [:]
@@ -296,16 +316,24 @@ public enum Evaluator {
             guard let g = gold[k] else { continue }
             items += 1
             let coded = Set(codings[k].hits.map(\.theme))
+            var traces: [ThemeTrace]? = nil          // traced once, for the first missed gold theme of the item
             for (t, theme) in evalThemes.enumerated() {
                 let isGold = ThemeTree.labels(g, include: theme)
                 let isPredicted = !coded.isDisjoint(with: members[t])
                 counts[t].add(gold: isGold, predicted: isPredicted)
-                if isGold != isPredicted {
-                    disagreements.append(Disagreement(
-                        id: r.id, theme: theme, gold: isGold, predicted: isPredicted,
-                        evidence: CodingEngine.evidence(codings[k], themes: members[t], text: r.text, compiled: compiled),
-                        text: r.text))
+                guard isGold != isPredicted else { continue }
+                let evidence: String
+                if isPredicted {
+                    evidence = CodingEngine.evidence(codings[k], themes: members[t], text: r.text, compiled: compiled)
+                } else {
+                    if traces == nil {
+                        var text = r.text
+                        traces = text.withUTF8 { coder.explain(tokens: tokens[k], text: $0).1 }
+                    }
+                    evidence = CodingEngine.nearMisses(traces ?? [], themes: members[t], text: r.text, compiled: compiled)
                 }
+                disagreements.append(Disagreement(id: r.id, theme: theme, gold: isGold, predicted: isPredicted,
+                                                  evidence: evidence, text: r.text))
             }
         }
         if items == 0 { warnings.append("no item has gold codes; nothing evaluated") }

@@ -21,7 +21,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .customLong("text-column"), help: "Column with the open answer (CSV input).") var textColumn = "text"
     @Option(help: "Input encoding of a CSV (utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1); detected when left out.") var encoding: String?
     @Option(help: "Read INPUT as csv or jsonl (default: from the extension; .jsonl and .ndjson are JSONL).") var format: String?
-    @Option(help: "Write every disagreement (id, theme, gold, predicted, evidence, text) to this CSV.") var disagreements: String?
+    @Option(help: "Write every disagreement (id, theme, gold, predicted, evidence, text) to this CSV; a missed theme's evidence is what matched below its minimum or was blocked.") var disagreements: String?
     @Option(help: "Write the agreement table to this CSV.") var table: String?
     @Flag(help: "Print nothing but errors and warnings.") var quiet = false
 

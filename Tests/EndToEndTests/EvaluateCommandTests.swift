@@ -32,6 +32,48 @@ import Testing
         #expect(dis[2][5].hasPrefix("Det er en god arena"))
     }
 
+    /// A missed gold theme says what matched below the theme's minimum or was blocked, or nothing.
+    @Test func missedThemesShowTheirNearMisses() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let codebook = dir + "/cb.yaml"
+        try """
+        themes:
+          - id: "tiltak"
+            label: "Tiltak"
+            entries:
+              - lemma: "tiltak"
+                weight: 0.5
+          - id: "digitalisering"
+            label: "Digitalisering"
+            entries:
+              - word: "Arena"
+                case_sensitive: true
+            exclude:
+              - phrase: "arena for"
+          - id: "kompetanse"
+            label: "Kompetanse"
+            entries:
+              - part: "kurs"
+        """.write(toFile: codebook, atomically: true, encoding: .utf8)
+        let items = dir + "/items.jsonl"
+        try """
+        {"id": "a", "text": "Tiltakene for de unge virker ikke.", "themes": ["tiltak"]}
+        {"id": "b", "text": "Arena for samarbeid med skolen.", "themes": ["digitalisering"]}
+        {"id": "c", "text": "Vi trenger mer tid til det.", "themes": ["kompetanse"]}
+        {"id": "d", "text": "Kursene i Arena var bra.", "themes": ["kompetanse", "digitalisering"]}
+        """.write(toFile: items, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["evaluate", items, "--codebook", codebook, "--disagreements", dir + "/dis.csv", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let dis = try CLI.readCSV(dir + "/dis.csv")
+        #expect(dis.map { $0.prefix(4).joined(separator: " ") }
+                == ["id theme gold predicted", "a tiltak 1 0", "b digitalisering 1 0", "c kompetanse 1 0"])
+        #expect(dis[1][4] == "tiltak (score 0.50 < 1)[lemma:tiltak «Tiltakene»]")
+        #expect(dis[2][4].hasPrefix("digitalisering (score 0 < 1)[blocked: word:Arena «Arena» by exclude"), "\(dis[2][4])")
+        #expect(dis[2][4].hasSuffix("«Arena for»]"), "\(dis[2][4])")
+        #expect(dis[3][4] == "")                                   // nothing of the theme matched
+    }
+
     @Test func jsonlGoldAndJsonlItems() throws {
         let g = try CLI.run(["evaluate", CLI.fixture("Tests/Fixtures/evaluate/answers.csv"), "--codebook", dict,
                              "--gold", CLI.fixture("Tests/Fixtures/evaluate/gold.jsonl")])
