@@ -45,10 +45,21 @@ struct RunCache {
         var redactions: RedactionCounts
     }
 
+    /// Opens the cache at `directory`, creating it when missing. A directory the tool creates is readable
+    /// by its owner only (0700): token entries hold every word of the answers, names included. An existing
+    /// directory keeps the permissions its owner gave it.
     init(directory: String) throws {
         self.directory = directory
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } else if !isDirectory.boolValue {
+                throw FritekstError(.output, "the cache path exists and is not a directory", file: directory)
+            }
+        } catch let e as FritekstError {
+            throw e
         } catch {
             throw FritekstError(.output, "cannot create the cache directory: \(error.localizedDescription)", file: directory)
         }

@@ -109,6 +109,30 @@ import Testing
         #expect(fourth.accounting.rowsRead + fourth.accounting.skipped.count >= 1746)
     }
 
+    /// A cache directory the tool creates is its owner's only (token entries hold every word, names
+    /// included); one that exists keeps its permissions; a file in its place is a clear error.
+    @Test func newCacheDirectoryIsPrivate() throws {
+        let dir = CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func cached(_ cache: String, _ out: String) -> CodingJob {
+            var j = job(CLI.fixture("Lexicons/nav/codebook.yaml"), outputs: [.codedCSV], out: out)
+            j.cacheDirectory = cache
+            return j
+        }
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        _ = try JobRunner.run(cached(dir + "/ny/cache", dir + "/o1"))
+        #expect(try mode(dir + "/ny/cache") == 0o700)
+        let shared = dir + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        _ = try JobRunner.run(cached(shared, dir + "/o2"))
+        #expect(try mode(shared) == 0o750)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/fil"))
+        #expect(throws: FritekstError.self) { _ = try JobRunner.run(cached(dir + "/fil", dir + "/o3")) }
+    }
+
     /// A cut-short token entry or a results entry missing a file is not used: the inputs are read again and
     /// every row is coded.
     @Test func damagedCacheEntriesAreNotUsed() throws {
