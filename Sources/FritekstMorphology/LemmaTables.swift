@@ -39,7 +39,8 @@ enum LemmaTables {
     static let domainNouns: Set<String> = ["beslutter", "webinar", "silo", "kollega", "gosys", "modia", "arena",
                                            "intranett"]
 
-    /// Irregular bokmål forms Hunspell does not link to their lemma (strong verbs, `nytt`).
+    /// Bokmål forms Hunspell does not link to their lemma or links to a look-alike: strong verbs
+    /// (`skrevet`), irregular comparison (`bedre`), pronouns, possessives and function words (`for`, `som`).
     static let irregular: [String: String] = [
         "er": "være", "var": "være", "vært": "være", "har": "ha", "hadde": "ha", "hatt": "ha",
         "tar": "ta", "tok": "ta", "tatt": "ta", "får": "få", "fikk": "få", "fått": "få",

@@ -25,25 +25,6 @@ public enum CodingEngine {
         coded.evidence(text: text, compiled: compiled, themes: themes,
                        matchedText: spans.isEmpty ? nil : { Redactor.apply(spans, to: text, range: $0) })
     }
-
-    /// What matched for the given themes although they were not coded, from `Coder.explain` traces:
-    /// `theme (score 0.5 < 1)[entry «text»; …; blocked: entry «text» by exclude «text»]`; empty when nothing matched.
-    public static func nearMisses(_ traces: [ThemeTrace], themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
-        let bytes = Array(text.utf8)
-        func quoted(_ m: Match) -> String {
-            "«" + String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self).split(whereSeparator: { $0.isNewline })
-                .joined(separator: " ") + "»"
-        }
-        func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
-        var parts: [String] = []
-        for tr in traces where themes.contains(tr.theme) && !tr.coded && !compiled.codebook.themes[tr.theme].hidden {
-            let items = tr.kept.map { "\(compiled.label(ofSource: $0.entry)) \(quoted($0))" }
-                + tr.blocked.map { "blocked: \(compiled.label(ofSource: $0.0.entry)) \(quoted($0.0)) by exclude \(compiled.exclusions[Int($0.1.entry)].label) \(quoted($0.1))" }
-            guard !items.isEmpty else { continue }
-            parts.append("\(compiled.codebook.themes[tr.theme].id) (score \(number(tr.score)) < \(number(tr.minScore)))[\(items.joined(separator: "; "))]")
-        }
-        return parts.joined(separator: " | ")
-    }
 }
 
 /// One line of a JSONL file: `{"id": …, "text": …, "themes": […]}`.
@@ -210,8 +191,10 @@ public enum Evaluator {
     /// A gold theme counts as predicted when the codebook codes it or any theme below it: a dotted
     /// child (`digitalisering.systemer`) or a theme whose `parent` chain reaches it. Gold labels are
     /// rolled up the same way (a gold `a.b` marks `a`).
+    /// `nearMisses` traces the items with a missed gold theme again to fill their evidence (see
+    /// `ExplainFormatter.nearMisses`); without it a miss's evidence is empty.
     public static func evaluate(_ source: EvaluationSource, codebookPath: String,
-                                lemmaProvider: (any LemmaProvider)? = nil) throws -> EvaluationResult {
+                                lemmaProvider: (any LemmaProvider)? = nil, nearMisses: Bool = true) throws -> EvaluationResult {
         var responses: [Response] = []
         var gold: [Set<String>?] = []
         var evalThemes: [String] = []
@@ -325,12 +308,14 @@ public enum Evaluator {
                 let evidence: String
                 if isPredicted {
                     evidence = CodingEngine.evidence(codings[k], themes: members[t], text: r.text, compiled: compiled)
+                } else if !nearMisses {
+                    evidence = ""
                 } else {
                     if traces == nil {
                         var text = r.text
                         traces = text.withUTF8 { coder.explain(tokens: tokens[k], text: $0).1 }
                     }
-                    evidence = CodingEngine.nearMisses(traces ?? [], themes: members[t], text: r.text, compiled: compiled)
+                    evidence = ExplainFormatter.nearMisses(traces ?? [], themes: members[t], text: r.text, compiled: compiled)
                 }
                 disagreements.append(Disagreement(id: r.id, theme: theme, gold: isGold, predicted: isPredicted,
                                                   evidence: evidence, text: r.text))

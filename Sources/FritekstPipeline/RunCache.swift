@@ -50,16 +50,16 @@ struct RunCache {
     /// directory keeps the permissions its owner gave it.
     init(directory: String) throws {
         self.directory = directory
-        do {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } else if !isDirectory.boolValue {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
                 throw FritekstError(.output, "the cache path exists and is not a directory", file: directory)
             }
-        } catch let e as FritekstError {
-            throw e
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             throw FritekstError(.output, "cannot create the cache directory: \(error.localizedDescription)", file: directory)
         }

@@ -9,9 +9,7 @@ public enum ExplainFormatter {
                               compiled: CompiledCodebook, ansi: Bool) -> String {
         let bytes = Array(response.text.utf8)
         let themes = compiled.codebook.themes
-        func text(_ m: Match) -> String {
-            String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-        }
+        func text(_ m: Match) -> String { matched(m, in: bytes) }
         var out = "\(response.id)"
         let meta = groups.compactMap { g in response.fields[g].map { "\(g)=\($0)" } }
         if !meta.isEmpty { out += " (" + meta.joined(separator: ", ") + ")" }
@@ -62,6 +60,29 @@ public enum ExplainFormatter {
             out += themes[hit.theme].id.padding(toLength: width, withPad: " ", startingAt: 0) + "  coded through a sub-theme\n"
         }
         return out
+    }
+
+    /// What matched for the given themes although they were not coded, on one line (for `evaluate`'s
+    /// disagreements): `theme (score 0.50 < 1)[entry «text»; …; blocked: entry «text» by exclude «text»]`;
+    /// empty when nothing of those themes matched.
+    public static func nearMisses(_ traces: [ThemeTrace], themes: Set<Int>, text: String, compiled: CompiledCodebook) -> String {
+        let bytes = Array(text.utf8)
+        var parts: [String] = []
+        for tr in traces where themes.contains(tr.theme) && !tr.coded && !compiled.codebook.themes[tr.theme].hidden {
+            let items = tr.kept.map { "\(compiled.label(ofSource: $0.entry)) «\(matched($0, in: bytes))»" }
+                + tr.blocked.map { m, b in
+                    "blocked: \(compiled.label(ofSource: m.entry)) «\(matched(m, in: bytes))» by exclude "
+                        + "\(compiled.exclusions[Int(b.entry)].label) «\(matched(b, in: bytes))»"
+                }
+            guard !items.isEmpty else { continue }
+            parts.append("\(compiled.codebook.themes[tr.theme].id) (score \(fmt(tr.score)) < \(fmt(tr.minScore)))[\(items.joined(separator: "; "))]")
+        }
+        return parts.joined(separator: " | ")
+    }
+
+    /// The text a match covers, each run of line breaks made one space.
+    private static func matched(_ m: Match, in bytes: [UInt8]) -> String {
+        String(decoding: bytes[Int(m.start)..<Int(m.end)], as: UTF8.self).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
     }
 
     private static func fmt(_ x: Double) -> String {

@@ -41,7 +41,7 @@ struct Evaluate: ParsableCommand {
             default:
                 throw FritekstError(.usage, "unknown --format '\(kind)' (use csv or jsonl)")
             }
-            let result = try Evaluator.evaluate(source, codebookPath: codebook)
+            let result = try Evaluator.evaluate(source, codebookPath: codebook, nearMisses: disagreements != nil)
             if let table { try writeAtomically(result.tableCSV(), to: table) }
             if let disagreements { try writeAtomically(result.disagreementsCSV(), to: disagreements) }
             for w in result.warnings { FileHandle.standardError.write(Data("fritekst: warning: \(w)\n".utf8)) }
